@@ -1,0 +1,57 @@
+# Borderless: `make run` starts the platform with demo data, `make test` runs the whole suite.
+# Both set up everything they need by themselves (virtual environment, pinned dependencies,
+# compiled translations; `make test` also installs Debian's Chromium for the browser tests).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint install messages makemessages browser db demo clean bench
+
+run: install messages db demo
+	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install messages browser lint
+	$(BIN)/python manage.py check
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	bash scripts/ensure-system-packages
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+messages: install $(MO_FILES)
+
+locale/%.mo: locale/%.po
+	$(BIN)/python manage.py compilemessages --ignore=$(VENV) >/dev/null
+
+makemessages: install
+	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l de -l nl --ignore=$(VENV) --ignore=staticfiles --ignore=tests
+
+browser:
+	@bash scripts/ensure-browser
+
+db: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: db
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py seed_demo
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from borderless.api.api import api
+from borderless.web import views as web_views
+
+admin.site.site_header = _("Borderless administration")
+admin.site.site_title = _("Borderless")
+admin.site.index_title = _("Platform data")
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("language/", web_views.switch_language, name="switch_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("borderless.web.urls")),
+    path("accounts/", include("borderless.accounts.urls")),
+    path("organisations/", include("borderless.organisations.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
