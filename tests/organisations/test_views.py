@@ -1,0 +1,68 @@
+import pytest
+from django.urls import reverse
+
+from borderless.organisations.models import Organisation
+
+
+@pytest.mark.django_db
+def test_directory_lists_only_organisations_that_consented(client, alice, dora):
+    page = client.get("/en/organisations/").content.decode()
+    assert "Alice Precisietechniek B.V." in page
+    assert "Dora Maschinenbau GmbH" not in page
+
+
+@pytest.mark.django_db
+def test_directory_filters_by_country_and_kind(client, alice, bob):
+    page = client.get("/en/organisations/", {"country": "DE"}).content.decode()
+    assert "Bob Wirtschaftsförderung" in page and "Alice Precisietechniek" not in page
+    page = client.get("/en/organisations/", {"kind": "company"}).content.decode()
+    assert "Alice Precisietechniek" in page and "Bob Wirtschaftsförderung" not in page
+
+
+@pytest.mark.django_db
+def test_directory_with_an_unknown_filter_value_says_so_and_shows_everything(client, alice):
+    response = client.get("/en/organisations/", {"kind": "spaceship"})
+    assert response.status_code == 400
+    assert "Alice Precisietechniek" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unlisted_profile_is_hidden_from_others_but_visible_to_members(client, dora, alice):
+    slug = Organisation.objects.get(name="Dora Maschinenbau GmbH").slug
+    assert client.get(f"/en/organisations/{slug}/").status_code == 404
+    client.force_login(alice)
+    assert client.get(f"/en/organisations/{slug}/").status_code == 404
+    client.force_login(dora)
+    assert client.get(f"/en/organisations/{slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_profile_shows_derived_region_and_unverified_euregio(client, alice):
+    org = Organisation.objects.get(name="Alice Precisietechniek B.V.")
+    page = client.get(org.get_absolute_url()).content.decode()
+    assert "Twente (NL213)" in page
+    assert "EUREGIO" in page and "unverified" in page
+
+
+@pytest.mark.django_db
+def test_only_managers_edit_and_invalid_edits_change_nothing(client, alice, bob):
+    org = Organisation.objects.get(name="Alice Precisietechniek B.V.")
+    url = reverse("organisations:edit", args=[org.slug])
+    client.force_login(bob)
+    assert client.get(url).status_code == 404
+    client.force_login(alice)
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data["town"] = org.town_id
+    data["sector"] = org.sector_id
+    data["working_languages"] = ["nl", "en"]
+    data["founded_year"] = "1200"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    org.refresh_from_db()
+    assert org.founded_year == 1998
+    data["founded_year"] = "1999"
+    data["name"] = "Alice Precisie B.V."
+    assert client.post(url, data).status_code == 302
+    org.refresh_from_db()
+    assert (org.name, org.founded_year) == ("Alice Precisie B.V.", 1999)
