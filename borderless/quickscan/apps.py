@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuickscanConfig(AppConfig):
+    name = "borderless.quickscan"
+    label = "quickscan"
+    verbose_name = _("Quickscan")

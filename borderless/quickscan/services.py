@@ -1,0 +1,168 @@
+"""Writes for the quickscan: drafts, completion and scoring, attaching, advisor access."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from borderless.core.quickscan.groups import GroupRules
+from borderless.core.quickscan.scoring import InvalidAnswers, Result, score, validate_answers
+from borderless.organisations.models import Organisation, OrganisationKind
+
+from .models import AdvisorAccess, Assessment, GroupRulesConfig
+from .serialise import result_to_dict
+
+# Session key under which a visitor's quickscans are remembered until they register or sign in.
+ANONYMOUS_QUICKSCAN_KEY = "quickscan_anonymous_key"
+
+COMPANY_QUESTIONS = ("C.size_class", "C.sector", "C.country", "C.region")
+
+
+def group_rules() -> GroupRules:
+    """The follower-group thresholds in force (staff may change them in the admin)."""
+    config = GroupRulesConfig.objects.order_by("pk").first()
+    return config.as_rules() if config else GroupRules()
+
+
+def profile_answers(organisation: Organisation | None) -> dict[str, str]:
+    """Company-data answers taken from the organisation profile; only what the profile knows."""
+    if organisation is None:
+        return {}
+    answers = {
+        "C.size_class": f"C.size_class.{organisation.size_class}",
+        "C.country": f"C.country.{organisation.country}",
+        "C.region": organisation.nuts3.code,
+    }
+    if organisation.sector_id:
+        answers["C.sector"] = organisation.sector_id
+    return answers
+
+
+def _clean_partial(answers: Mapping[str, Any]) -> dict[str, Any]:
+    errors = validate_answers(answers, complete=False)
+    if errors:
+        raise InvalidAnswers(errors)
+    return dict(answers)
+
+
+@transaction.atomic
+def assessment_start(
+    *, organisation: Organisation | None = None, user=None, anonymous_key: str = "", language: str = "en"
+) -> Assessment:
+    """The open draft of this organisation (or visitor), or a new one prefilled from the profile."""
+    if organisation is None and not anonymous_key:
+        raise ValueError("a quickscan belongs to an organisation or to a visitor's session")
+    drafts = Assessment.objects.select_for_update().filter(status=Assessment.Status.DRAFT)
+    draft = (
+        drafts.filter(organisation=organisation).first()
+        if organisation is not None
+        else drafts.filter(organisation__isnull=True, anonymous_key=anonymous_key).first()
+    )
+    if draft is not None:
+        return draft
+    return Assessment.objects.create(
+        organisation=organisation,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        anonymous_key="" if organisation is not None else anonymous_key,
+        language=language,
+        answers=profile_answers(organisation),
+    )
+
+
+@transaction.atomic
+def assessment_save_answers(*, assessment: Assessment, answers: Mapping[str, Any]) -> Assessment:
+    """Merge answers into a draft. Any bad answer raises InvalidAnswers and nothing is saved."""
+    if assessment.status != Assessment.Status.DRAFT:
+        raise ValueError("a completed quickscan cannot be changed; start a new one")
+    merged = {**assessment.answers, **answers}
+    assessment.answers = _clean_partial(merged)
+    assessment.save(update_fields=["answers", "updated_at"])
+    return assessment
+
+
+def _store_result(assessment: Assessment, result: Result) -> None:
+    assessment.overall = result.overall
+    assessment.band = result.band.value
+    for i, field in enumerate(Assessment.DIMENSIONS):
+        setattr(assessment, field, result.dimension_scores[f"D{i + 1}"])
+    assessment.stage = result.stage.reached
+    assessment.stage_progress = result.stage.progress
+    assessment.follower_group = result.group.group.value
+    assessment.island_score = result.technology.island_score
+    assessment.country = result.company.country
+    assessment.size_class = result.company.size_class
+    assessment.sector = result.company.sector
+    assessment.region = result.company.region
+    assessment.result = result_to_dict(result)
+
+
+@transaction.atomic
+def assessment_complete(
+    *,
+    assessment: Assessment,
+    answers: Mapping[str, Any] | None = None,
+    share_for_research: bool = False,
+    rules: GroupRules | None = None,
+) -> Assessment:
+    """Score and store a draft. Bad or missing answers raise InvalidAnswers and nothing is stored.
+
+    Completing an already completed assessment returns it unchanged, so a form sent twice
+    stores one assessment.
+    """
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.status == Assessment.Status.COMPLETED:
+        return locked
+    merged = {**locked.answers, **(answers or {})}
+    result = score(merged, rules=rules or group_rules())
+    locked.answers = merged
+    locked.share_for_research = share_for_research
+    _store_result(locked, result)
+    locked.status = Assessment.Status.COMPLETED
+    locked.completed_at = timezone.now()
+    if locked.organisation_id is not None:
+        Assessment.objects.filter(organisation_id=locked.organisation_id, is_latest=True).update(is_latest=False)
+        locked.is_latest = True
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def assessment_attach(*, anonymous_key: str, organisation: Organisation, user) -> int:
+    """Give a visitor's quickscans to the organisation they registered or signed in for."""
+    if not anonymous_key:
+        return 0
+    mine = Assessment.objects.filter(organisation__isnull=True, anonymous_key=anonymous_key)
+    # Company data from the profile replaces what the visitor typed for a draft.
+    for draft in mine.filter(status=Assessment.Status.DRAFT):
+        draft.answers = {**draft.answers, **profile_answers(organisation)}
+        draft.save(update_fields=["answers"])
+    count = mine.update(organisation=organisation, created_by=user, anonymous_key="")
+    _mark_latest(organisation)
+    return count
+
+
+def _mark_latest(organisation: Organisation) -> None:
+    newest = organisation.assessments.completed().order_by("-completed_at", "-pk").first()
+    organisation.assessments.filter(is_latest=True).exclude(pk=getattr(newest, "pk", None)).update(is_latest=False)
+    if newest is not None and not newest.is_latest:
+        Assessment.objects.filter(pk=newest.pk).update(is_latest=True)
+
+
+def advisor_access_grant(*, organisation: Organisation, advisor: Organisation, user) -> AdvisorAccess:
+    if advisor.kind not in (OrganisationKind.INTERMEDIARY, OrganisationKind.HUB, OrganisationKind.KNOWLEDGE):
+        raise ValueError("only intermediaries, hubs and knowledge institutions advise firms")
+    if advisor.pk == organisation.pk:
+        raise ValueError("an organisation does not advise itself")
+    grant, _ = AdvisorAccess.objects.get_or_create(
+        organisation=organisation, advisor=advisor, revoked_at__isnull=True, defaults={"granted_by": user}
+    )
+    return grant
+
+
+def advisor_access_revoke(*, grant: AdvisorAccess) -> None:
+    if grant.revoked_at is None:
+        grant.revoked_at = timezone.now()
+        grant.save(update_fields=["revoked_at"])
