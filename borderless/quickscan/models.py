@@ -103,7 +103,8 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation or _('anonymous')} {self.completed_at or self.started_at:%Y-%m-%d}"
+        owner = self.organisation or _("anonymous")
+        return f"{owner} {self.completed_at or self.started_at:%Y-%m-%d}"
 
     DIMENSIONS = ("d1", "d2", "d3", "d4", "d5", "d6")
 
