@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -14,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from borderless.quickscan.services import ANONYMOUS_QUICKSCAN_KEY, assessment_attach
-from borderless.web.i18n import url_in_language
+from borderless.web.i18n import redirect_in_language
 
 from . import services
 from .forms import EmailAuthenticationForm, ProfileForm, SignUpForm
@@ -33,16 +32,8 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 def _redirect_in_language(request: HttpRequest, url: str, language: str) -> HttpResponse:
     """Redirect to `url` in the user's language and remember it in the language cookie."""
-    response = HttpResponseRedirect(url_in_language(url, language))
     translation.activate(language)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=365 * 24 * 3600,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-    return response
+    return redirect_in_language(url, language)
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Country, Organisation, WorkingLanguage
 from .selectors import town_choices
+from .services import PROFILE_FIELDS
 
 
 class TownChoiceField(forms.ModelChoiceField):
@@ -52,18 +53,7 @@ class OrganisationProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "kind",
-            "town",
-            "size_class",
-            "sector",
-            "founded_year",
-            "website",
-            "working_languages",
-            "description",
-            "listed_publicly",
-        ]
+        fields = list(PROFILE_FIELDS)
         labels = {"name": _("Name of the organisation")}
         help_texts = {
             "listed_publicly": _(

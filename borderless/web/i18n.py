@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -17,3 +19,16 @@ def url_in_language(url: str, language: str) -> str:
             return translated
     with translation.override(language):
         return reverse("web:home")
+
+
+def redirect_in_language(url: str, language: str) -> HttpResponse:
+    """Redirect to `url` in `language` and remember the choice in the language cookie."""
+    response = HttpResponseRedirect(url_in_language(url, language))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

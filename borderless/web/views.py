@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from borderless.accounts.services import user_set_language
 from borderless.organisations.selectors import user_organisations
 
-from .i18n import url_in_language
+from .i18n import redirect_in_language
 from .selectors import platform_figures
 
 
@@ -33,14 +33,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     next_url = request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = ""
-    response = HttpResponseRedirect(url_in_language(next_url, language))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=365 * 24 * 3600,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
+    response = redirect_in_language(next_url, language)
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
     return response
