@@ -55,3 +55,6 @@ demo: db
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+
+bench: install
+	$(BIN)/python bench/quickscan.py $(BENCH_ARGS)

@@ -176,4 +176,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

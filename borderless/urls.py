@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("borderless.web.urls")),
     path("accounts/", include("borderless.accounts.urls")),
     path("organisations/", include("borderless.organisations.urls")),
+    path("quickscan/", include("borderless.quickscan.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

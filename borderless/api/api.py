@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Router, Swagger
 
-from . import organisations
+from . import organisations, quickscan
 from .errors import error_handlers_register, method_not_allowed_as_json, not_found
 from .schemas import ErrorOut, OrganisationListQuery, RootOut
 
@@ -33,7 +33,8 @@ api = BorderlessAPI(
     title="Borderless API",
     version="1",
     description=(
-        "Public, read-only data of the Borderless platform for the Dutch-German border region. "
+        "Data of the Borderless platform for the Dutch-German border region: public directory and catalogue, "
+        "and, for signed-in members, their own organisation's quickscans. "
         "Error messages follow the Accept-Language header (de, nl, en)."
     ),
     urls_namespace="api",
@@ -47,9 +48,10 @@ api = BorderlessAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 
-error_handlers_register(api=api, query_schemas=[OrganisationListQuery])
+error_handlers_register(api=api, query_schemas=[OrganisationListQuery, quickscan.HistoryQuery])
 
 api.add_router("/organisations", organisations.router)
+api.add_router("/quickscan", quickscan.router)
 
 DATA_SOURCES = [
     {

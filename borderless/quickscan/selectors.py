@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from borderless.core.quickscan.peers import (
     peer_filters,
     peer_summary,
 )
-from borderless.organisations.models import Organisation
+from borderless.organisations.models import Organisation, OrganisationKind
 
 from .models import AdvisorAccess, Assessment
 
@@ -86,24 +86,21 @@ class PeerComparison:
 def peer_comparison(*, assessment: Assessment) -> PeerComparison:
     """Compare with firms of the same country, size and sector, widening until at least five firms.
 
-    Peers are the other organisations' latest completed assessments (one per firm).
+    Peers are the other organisations' latest completed assessments (one per firm). Groups are
+    counted narrowest first and only widened while too small: most firms stop at the first count,
+    which the (is_latest, country, size_class, sector) index answers without reading the rows.
     """
     peers = Assessment.objects.filter(is_latest=True).exclude(organisation_id=assessment.organisation_id)
     mine = {"country": assessment.country, "size_class": assessment.size_class, "sector": assessment.sector}
-    counts = peers.aggregate(
-        **{
-            level.value: Count("pk", filter=Q(**filters)) if filters else Count("pk")
-            for level in PEER_LEVELS
-            for filters in [peer_filters(PeerLevel(level), **mine)]
-        }
-    )
-    group = choose_peer_group(counts)
     now = timezone.now()
-    if group is None:
+    for level in PEER_LEVELS:
+        group_peers = peers.filter(**peer_filters(PeerLevel(level), **mine))
+        group = choose_peer_group({level: group_peers.count()})
+        if group is not None:
+            break
+    else:
         return PeerComparison(group=None, overall=None, dimensions={}, as_of=now)
-    rows = list(
-        peers.filter(**peer_filters(PeerLevel(group.level), **mine)).values_list("overall", *Assessment.DIMENSIONS)
-    )
+    rows = list(group_peers.values_list("overall", *Assessment.DIMENSIONS))
     overall = peer_summary([r[0] for r in rows])
     dimensions = {f"D{i + 1}": peer_summary([r[i + 1] for r in rows]) for i in range(len(Assessment.DIMENSIONS))}
     return PeerComparison(group=group, overall=overall, dimensions=dimensions, as_of=now)
@@ -120,3 +117,139 @@ def assessments_of_clients(*, user) -> QuerySet[Assessment]:
         .filter(Q(organisation__in=advised_organisations(user=user)))
         .select_related("organisation")
     )
+
+
+def quickscan_organisations(*, user) -> list[Organisation]:
+    """The organisations a member can take the quickscan for: those they manage first, then by joining date."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Organisation.objects.with_geography()
+        .filter(memberships__user=user)
+        .order_by("-memberships__is_manager", "memberships__created_at", "pk")
+    )
+
+
+def acting_organisation(*, organisations: list[Organisation], slug: str = "") -> Organisation | None:
+    """Of a member's `quickscan_organisations`, the one chosen by `slug`, else the first.
+
+    None for visitors and for accounts without an organisation; a slug of an organisation the user
+    does not belong to is not found.
+    """
+    if not slug:
+        return organisations[0] if organisations else None
+    chosen = next((org for org in organisations if org.slug == slug), None)
+    if chosen is None:
+        raise Http404
+    return chosen
+
+
+def completed_assessments_of(
+    *, organisation: Organisation | None = None, anonymous_key: str = ""
+) -> QuerySet[Assessment]:
+    """Completed quickscans of an organisation, or of a visitor's session; newest first."""
+    if organisation is not None:
+        mine = Assessment.objects.filter(organisation=organisation)
+    elif anonymous_key:
+        mine = Assessment.objects.filter(organisation__isnull=True, anonymous_key=anonymous_key)
+    else:
+        return Assessment.objects.none()
+    return mine.completed().order_by("-completed_at", "-pk")
+
+
+def assessment_of_taker(
+    *, public_id, organisation: Organisation | None = None, anonymous_key: str = ""
+) -> Assessment | None:
+    """One quickscan, if it belongs to this organisation or to this visitor's session."""
+    if organisation is not None:
+        return Assessment.objects.filter(public_id=public_id, organisation=organisation).first()
+    if anonymous_key:
+        return Assessment.objects.filter(
+            public_id=public_id, organisation__isnull=True, anonymous_key=anonymous_key
+        ).first()
+    return None
+
+
+def managed_organisations(*, user) -> QuerySet[Organisation]:
+    """Organisations the user manages, by name."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__is_manager=True).order_by("name", "pk")
+
+
+ADVISING_KINDS = (OrganisationKind.INTERMEDIARY, OrganisationKind.HUB, OrganisationKind.KNOWLEDGE)
+
+
+def active_advisor_grants(*, organisation: Organisation) -> QuerySet[AdvisorAccess]:
+    return (
+        AdvisorAccess.objects.filter(organisation=organisation, revoked_at__isnull=True)
+        .select_related("advisor", "advisor__town", "granted_by")
+        .order_by("advisor__name", "pk")
+    )
+
+
+def advisor_candidates(*, organisation: Organisation) -> QuerySet[Organisation]:
+    """Listed intermediaries, hubs and knowledge institutions the organisation has not granted access yet."""
+    granted = AdvisorAccess.objects.filter(organisation=organisation, revoked_at__isnull=True).values("advisor_id")
+    return (
+        Organisation.objects.listed()
+        .filter(kind__in=ADVISING_KINDS)
+        .exclude(pk=organisation.pk)
+        .exclude(pk__in=granted)
+        .select_related("town")
+        .order_by("name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ClientProgress:
+    """An organisation that granted access to the user's organisation, with its first and latest quickscan."""
+
+    organisation: Organisation
+    count: int
+    first: Assessment | None
+    latest: Assessment | None
+
+    @property
+    def overall_change(self) -> float | None:
+        if self.first is None or self.latest is None or self.count < 2:
+            return None
+        return self.latest.overall - self.first.overall
+
+    @property
+    def stage_change(self) -> int | None:
+        if self.first is None or self.latest is None or self.count < 2:
+            return None
+        return self.latest.stage - self.first.stage
+
+
+def client_progress(*, user) -> list[ClientProgress]:
+    """The organisations advised by the user's organisations, by name, each with its quickscans' progress."""
+    organisations = list(advised_organisations(user=user).order_by("name", "pk"))
+    completed: dict[int, list[Assessment]] = {}
+    rows = (
+        Assessment.objects.completed()
+        .filter(organisation__in=[o.pk for o in organisations])
+        .only("pk", "public_id", "organisation_id", "completed_at", "overall", "band", "stage", "follower_group")
+        .order_by("organisation_id", "completed_at", "pk")
+    )
+    for assessment in rows:
+        completed.setdefault(assessment.organisation_id, []).append(assessment)
+    progress = []
+    for organisation in organisations:
+        mine = completed.get(organisation.pk, [])
+        progress.append(
+            ClientProgress(
+                organisation=organisation,
+                count=len(mine),
+                first=mine[0] if mine else None,
+                latest=mine[-1] if mine else None,
+            )
+        )
+    return progress
+
+
+def latest_assessments(*, organisations) -> dict[int, Assessment]:
+    """The newest completed assessment of each organisation that has one, by organisation id."""
+    latest = Assessment.objects.filter(is_latest=True, organisation__in=organisations)
+    return {assessment.organisation_id: assessment for assessment in latest}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -166,3 +167,74 @@ def advisor_access_revoke(*, grant: AdvisorAccess) -> None:
     if grant.revoked_at is None:
         grant.revoked_at = timezone.now()
         grant.save(update_fields=["revoked_at"])
+
+
+def _reusable_answers(previous: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers of an earlier quickscan that are still valid for today's questionnaire."""
+    invalid = {error.question_id for error in validate_answers(previous, complete=False)}
+    return {qid: answer for qid, answer in previous.items() if qid not in invalid}
+
+
+@transaction.atomic
+def assessment_start_again(
+    *, organisation: Organisation | None = None, user=None, anonymous_key: str = "", language: str = "en"
+) -> Assessment:
+    """A new draft prefilled with the answers of the latest completed quickscan (or the open draft).
+
+    Company data come from today's profile, not from the earlier answers.
+    """
+    if organisation is None and not anonymous_key:
+        raise ValueError("a quickscan belongs to an organisation or to a visitor's session")
+    if organisation is not None:
+        # Serialises two "take it again" requests sent at once: both would find no draft.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        mine = Assessment.objects.filter(organisation=organisation)
+    else:
+        mine = Assessment.objects.filter(organisation__isnull=True, anonymous_key=anonymous_key)
+    draft = mine.filter(status=Assessment.Status.DRAFT).first()
+    if draft is not None:
+        return draft
+    previous = mine.completed().order_by("-completed_at", "-pk").first()
+    answers = _reusable_answers(previous.answers) if previous is not None else {}
+    return Assessment.objects.create(
+        organisation=organisation,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        anonymous_key="" if organisation is not None else anonymous_key,
+        language=language,
+        answers={**answers, **profile_answers(organisation)},
+    )
+
+
+@transaction.atomic
+def assessment_save_page(
+    *, assessment: Assessment, answers: Mapping[str, Any], question_ids: Collection[str]
+) -> Assessment:
+    """Store one page of a draft: its answers replace what was stored for the page's questions.
+
+    A question left unanswered on the page is no longer answered in the draft (an answer taken
+    back stays taken back). Bad answers raise InvalidAnswers and nothing is saved.
+    """
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    locked.answers = {qid: answer for qid, answer in locked.answers.items() if qid not in question_ids}
+    return assessment_save_answers(assessment=locked, answers=answers)
+
+
+@transaction.atomic
+def assessment_submit(
+    *,
+    organisation: Organisation,
+    user,
+    public_id: UUID,
+    answers: dict[str, Any],
+    share_for_research: bool,
+    language: str,
+) -> Assessment:
+    """Store complete answers as a completed assessment, scored by the same service as the website.
+
+    A new row of its own, not the organisation's open draft on the website (which stays as it is).
+    Raises InvalidAnswers (nothing stored) for bad answers, IntegrityError if the id is taken.
+    """
+    draft = Assessment.objects.create(
+        public_id=public_id, organisation=organisation, created_by=user, language=language, answers=answers
+    )
+    return assessment_complete(assessment=draft, share_for_research=share_for_research)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from borderless.accounts.services import user_set_language
 from borderless.organisations.selectors import user_organisations
+from borderless.quickscan.selectors import latest_assessments
 
 from .i18n import redirect_in_language
 from .selectors import platform_figures
@@ -20,8 +21,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    memberships = user_organisations(user=request.user)
-    return render(request, "web/dashboard.html", {"organisations": memberships})
+    organisations = list(user_organisations(user=request.user))
+    latest = latest_assessments(organisations=organisations)
+    for organisation in organisations:
+        organisation.latest_assessment = latest.get(organisation.pk)
+    return render(request, "web/dashboard.html", {"organisations": organisations})
 
 
 @require_POST

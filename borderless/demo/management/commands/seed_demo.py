@@ -29,7 +29,9 @@ class Command(BaseCommand):
             f"Demo data (seed {seed}) in {elapsed:.1f} s: organisations {counts.organisations_created} created, "
             f"{counts.organisations_updated} updated, {counts.organisations_unchanged} unchanged; "
             f"users {counts.users_created} created, {counts.users_updated} updated; "
-            f"memberships {counts.memberships_created} created, {counts.memberships_updated} updated."
+            f"memberships {counts.memberships_created} created, {counts.memberships_updated} updated; "
+            f"quickscans {counts.assessments_created} created, {counts.assessments_updated} updated; "
+            f"advisor grants {counts.advisor_grants_created} created."
         )
         for name in counts.skipped:
             self.stdout.write(f"Skipped (seat town not in the reference data): {name}")

@@ -1,0 +1,96 @@
+"""Downloads of one assessment: the PDF report (WeasyPrint) and the JSON export.
+
+The PDF is rendered from the same view-model as the result page (`presentation.assessment_view`),
+with the charts as inline SVG and the DejaVu fonts that WeasyPrint finds through fontconfig.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
+
+from .models import Assessment
+from .presentation import AssessmentView
+
+JSON_FORMAT = "borderless-quickscan/1"
+
+
+def report_html(view: AssessmentView) -> str:
+    """The HTML of the PDF report; rendered in the view's language."""
+    return render_to_string("quickscan/report_pdf.html", {"view": view})
+
+
+def report_document(view: AssessmentView, *, base_url: str):
+    """The laid-out WeasyPrint document (pages and boxes) of the report."""
+    from weasyprint import HTML, URLFetcher  # imported here: it loads native libraries, which only the PDF needs
+
+    # Everything the report shows is in its HTML (charts as inline SVG); it fetches nothing, from anywhere.
+    fetcher = URLFetcher(allowed_protocols=("data",))
+    return HTML(string=report_html(view), base_url=base_url, url_fetcher=fetcher).render()
+
+
+def report_pdf(view: AssessmentView, *, base_url: str) -> bytes:
+    return report_document(view, base_url=base_url).write_pdf()
+
+
+def download_name(assessment: Assessment, extension: str) -> str:
+    """A file name such as "quickscan-alice-precisietechniek-bv-2026-03-01.pdf"."""
+    owner = slugify(assessment.organisation.name)[:60] if assessment.organisation else ""
+    date = timezone.localdate(assessment.completed_at).isoformat()
+    return "-".join(part for part in ("quickscan", owner, date) if part) + "." + extension
+
+
+def assessment_export(assessment: Assessment, *, lang: str) -> dict[str, Any]:
+    """One completed assessment as plain JSON, keyed by the DMA's dimension (D1…D6) and question ids.
+
+    Titles and the method note are in `lang`; identifiers and figures do not depend on it.
+
+    `answers` keeps the stored answers as they are: question ids as keys and item ids as values
+    (for example "D1.Q2": ["D1.Q2.funding"]); the shapes are documented with the questionnaire.
+    """
+    result = assessment.result
+    dimensions = {
+        dim.id: {
+            "title": dim.title.get(lang),
+            "score": result["dimensions"][dim.id],
+            "questions": {
+                qid: {"title": QUESTIONNAIRE.question(qid).title.get(lang), "score": result["questions"][qid]}
+                for qid in dim.question_ids
+            },
+        }
+        for dim in QUESTIONNAIRE.dimensions
+    }
+    return {
+        "format": JSON_FORMAT,
+        "id": str(assessment.public_id),
+        "organisation": assessment.organisation.name if assessment.organisation else None,
+        "questionnaire_version": assessment.questionnaire_version,
+        "language": assessment.language,
+        "completed_at": assessment.completed_at.isoformat(),
+        "company": result["company"],
+        "overall": result["overall"],
+        "band": result["band"],
+        "dimensions": dimensions,
+        "stage": result["stage"],
+        "follower_group": result["follower_group"],
+        "technology": result["technology"],
+        "strategy": result["strategy"],
+        "answers": assessment.answers,
+        "method": _method_note(lang),
+    }
+
+
+def _method_note(lang: str) -> str:
+    with translation.override(lang):
+        return _(
+            "EU Digital Maturity Assessment (SME version): question scores 0 to 10, dimension scores 0 to 100, "
+            "overall score the mean of D1 to D6, all unrounded; acatech Industrie 4.0 stages 1 to 6; follower "
+            "group by the rule in follower_group.rules. Source: the company's own answers in the Borderless "
+            "quickscan."
+        )
