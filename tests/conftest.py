@@ -11,6 +11,8 @@ Personas (as in the rest of the suite):
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from borderless.accounts.models import Role, User
 from borderless.organisations.models import NaceDivision, Town
@@ -34,6 +36,14 @@ def _reference_data_after_flush(request):
         request.getfixturevalue("transactional_db")
         if not Town.objects.exists():
             reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language, whatever an earlier test activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_collection_modifyitems(config, items):
