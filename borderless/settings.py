@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "borderless.organisations",
     "borderless.web",
     "borderless.quickscan",
+    "borderless.instruments",
     "borderless.api",
     "borderless.demo",
     "ninja",

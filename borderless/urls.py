@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("borderless.accounts.urls")),
     path("organisations/", include("borderless.organisations.urls")),
     path("quickscan/", include("borderless.quickscan.urls")),
+    path("instruments/", include("borderless.instruments.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Router, Swagger
 
-from . import organisations, quickscan
+from . import instruments, organisations, quickscan
 from .errors import error_handlers_register, method_not_allowed_as_json, not_found
 from .schemas import ErrorOut, OrganisationListQuery, RootOut
 
@@ -52,6 +52,7 @@ error_handlers_register(api=api, query_schemas=[OrganisationListQuery, quickscan
 
 api.add_router("/organisations", organisations.router)
 api.add_router("/quickscan", quickscan.router)
+api.add_router("/instruments", instruments.router)
 
 DATA_SOURCES = [
     {

@@ -117,6 +117,18 @@ def test_roadmap_partners_link_to_the_filtered_directory(alice, result):
     }
 
 
+def test_roadmap_steps_link_to_the_instrument_finder_filtered_by_kind(client, alice, result):
+    view = assessment_view(result, lang="en")
+    coaching = next(h for step in view.roadmap for h in step.helpers if h.code == "coaching")
+    parsed = urlparse(coaching.finder_url)
+    assert parsed.path == "/en/instruments/"
+    assert parse_qs(parsed.query) == {"kind": ["advice"], "region": ["NL"]}
+    client.force_login(alice)
+    assert client.get(coaching.finder_url).status_code == 200  # a filter the finder accepts
+    page = client.get(url(result, "en")).content.decode()
+    assert html.escape(coaching.finder_url) in page
+
+
 # --- peers ---------------------------------------------------------------------------------------
 
 

@@ -97,3 +97,13 @@ def test_admin_is_closed_to_non_staff(client, alice):
     client.force_login(alice)
     response = client.get("/en/admin/")
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_overview_links_curation_only_for_confirmed_intermediaries(client, alice, bob):
+    client.force_login(alice)
+    page = client.get("/en/dashboard/").content.decode()
+    assert "/en/instruments/for-my-organisation/" in page
+    assert "/en/instruments/curate/" not in page
+    client.force_login(bob)
+    assert "/en/instruments/curate/" in client.get("/en/dashboard/").content.decode()

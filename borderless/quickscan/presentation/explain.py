@@ -94,6 +94,7 @@ class Helper:
     title: str
     directory_url: str
     directory_label: str
+    finder_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -237,16 +238,39 @@ def _directory_label(kind: str, own_country: bool) -> str:
     return labels[(kind, own_country)]
 
 
+# Roadmap helper -> kind of instrument in the instrument finder.
+HELPER_INSTRUMENT_KIND: dict[str, str] = {
+    "voucher": "voucher",
+    "coaching": "advice",
+    "rd_project": "rd_project",
+    "field_lab": "field_lab",
+    "edih": "network_hub",
+    "feasibility_study": "feasibility_study",
+    "training": "training",
+}
+
+
+def _finder_url(code: str, country: str) -> str:
+    """The instrument finder filtered to this kind of help, in the firm's country."""
+    if code not in HELPER_INSTRUMENT_KIND:
+        return ""
+    query = {"kind": HELPER_INSTRUMENT_KIND[code]}
+    if country in Country.values:
+        query["region"] = country
+    return reverse("instruments:finder") + "?" + urlencode(query)
+
+
 def _helper(code: str, country: str, lang: str) -> Helper:
     title = INSTRUMENT_TITLES[code].get(lang)
+    finder_url = _finder_url(code, country)
     if code not in HELPER_DIRECTORY:
-        return Helper(code, title, "", "")
+        return Helper(code, title, "", "", finder_url)
     kind, own_country = HELPER_DIRECTORY[code]
     query = {"kind": kind, "in_programme_area": "yes"}
     if own_country and country in Country.values:
         query["country"] = country
     url = reverse("organisations:directory") + "?" + urlencode(query)
-    return Helper(code, title, url, _directory_label(kind, own_country))
+    return Helper(code, title, url, _directory_label(kind, own_country), finder_url)
 
 
 def roadmap_view(result: Result, lang: str) -> tuple[StepView, ...]:
