@@ -1,0 +1,140 @@
+"""Why a partner was recommended: one line per component, in English, German and Dutch.
+
+The app passes the labels of the taxonomy (code -> Text); a code without a label is shown as it is.
+A sector "28" is looked up as "nace.28" first, then as "28".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from borderless.core.instruments.texts import join_list
+from borderless.core.quickscan.text import LANGUAGES, Text
+
+from . import texts
+from .maturity import DEFAULT_MATURITY, MaturityClass, MaturityTable
+from .model import Evidence, Recommendation
+
+SECTOR_PREFIX = "nace."
+NO_LABELS: Mapping[str, Text] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationLine:
+    component: str  # one of COMPONENTS
+    title: Text
+    value: float
+    weight: float
+    contribution: float
+    text: Text  # the evidence, one or two whole sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    id: int
+    score: float
+    anonymous: bool
+    lines: tuple[ExplanationLine, ...]
+    notes: tuple[Text, ...]  # shown above the lines: a requester without a profile, an earlier cooperation
+
+
+def _filled(template: Text, params: Mapping[str, object] | None = None) -> Text:
+    return Text(*(template.render(lang, params) for lang in LANGUAGES))
+
+
+def _codes(codes: Sequence[str], labels: Mapping[str, Text]) -> Text:
+    return join_list([labels.get(code, code) for code in codes], last=texts.AND)
+
+
+def sector_label(sector: str, labels: Mapping[str, Text]) -> Text | str:
+    return labels.get(SECTOR_PREFIX + sector) or labels.get(sector) or sector
+
+
+def _complementarity(e: Evidence, labels: Mapping[str, Text]) -> Text:
+    if not e.requester_has_needs:
+        return texts.NO_NEEDS
+    if e.needs_met:
+        return _filled(texts.NEEDS_MET, {"codes": _codes(e.needs_met, labels)})
+    return texts.NEEDS_NOT_MET
+
+
+def _reciprocity(e: Evidence, labels: Mapping[str, Text]) -> Text:
+    if e.needs_served:
+        return _filled(texts.NEEDS_SERVED, {"codes": _codes(e.needs_served, labels)})
+    if not e.requester_has_offers:
+        return texts.NO_OFFERS
+    if not e.candidate_has_needs:
+        return texts.THEY_HAVE_NO_NEEDS
+    return texts.NEEDS_NOT_SERVED
+
+
+def _common_ground(e: Evidence, labels: Mapping[str, Text]) -> Text:
+    if e.shared_technologies and e.same_sector:
+        params = {"codes": _codes(e.shared_technologies, labels), "sector": sector_label(e.same_sector, labels)}
+        return _filled(texts.SHARED_TECHNOLOGIES_AND_SECTOR, params)
+    if e.shared_technologies:
+        return _filled(texts.SHARED_TECHNOLOGIES, {"codes": _codes(e.shared_technologies, labels)})
+    if e.same_sector:
+        return _filled(texts.SAME_SECTOR, {"sector": sector_label(e.same_sector, labels)})
+    return texts.NO_COMMON_GROUND
+
+
+def _proximity(e: Evidence) -> Text:
+    if e.distance_km < 1.0:
+        return texts.DISTANCE_NEAR
+    return _filled(texts.DISTANCE, {"travel": round(e.travel_km), "km": round(e.distance_km)})
+
+
+def _maturity(e: Evidence, table: MaturityTable) -> Text:
+    rule = table.rule(e.requester_class, e.candidate_class)
+    params = {
+        "mine": MaturityClass(e.requester_class).title,
+        "theirs": MaturityClass(e.candidate_class).title,
+        "rule": rule.text,
+    }
+    return _filled(texts.MATURITY, params)
+
+
+def explain(
+    recommendation: Recommendation,
+    *,
+    labels: Mapping[str, Text] = NO_LABELS,
+    maturity: MaturityTable = DEFAULT_MATURITY,
+) -> Explanation:
+    """The reasons for one recommendation, component by component (pass the table it was scored with)."""
+    e = recommendation.evidence
+    if e is None:
+        raise ValueError("the recommendation carries no evidence")
+    evidence_texts = {
+        "complementarity": _complementarity(e, labels),
+        "reciprocity": _reciprocity(e, labels),
+        "common_ground": _common_ground(e, labels),
+        "proximity": _proximity(e),
+        "maturity": _maturity(e, maturity),
+        "novelty": texts.NEVER_COOPERATED if e.never_cooperated else texts.COOPERATED_BEFORE,
+    }
+    lines = tuple(
+        ExplanationLine(
+            component=c.name,
+            title=texts.COMPONENT_TITLES[c.name],
+            value=c.value,
+            weight=c.weight,
+            contribution=c.contribution,
+            text=evidence_texts[c.name],
+        )
+        for c in recommendation.components
+    )
+    notes = []
+    if not (e.requester_has_needs or e.requester_has_offers):
+        notes.append(texts.NO_PROFILE)
+    if e.worked_together:
+        notes.append(texts.WORKED_TOGETHER)
+    return Explanation(
+        id=recommendation.id,
+        score=recommendation.score,
+        anonymous=recommendation.anonymous,
+        lines=lines,
+        notes=tuple(notes),
+    )
