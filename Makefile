@@ -11,7 +11,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments
+.PHONY: run test lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
 
 run: install messages db demo
 	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"
@@ -51,16 +51,20 @@ db: install
 
 demo: db
 	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py load_taxonomy
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py load_instruments
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
 
-bench: bench-quickscan bench-instruments
+bench: bench-quickscan bench-instruments bench-matching
 
 bench-quickscan: install
 	$(BIN)/python bench/quickscan.py $(BENCH_ARGS)
 
 bench-instruments: install
 	$(BIN)/python bench/instruments.py $(BENCH_ARGS)
+
+bench-matching: install
+	$(BIN)/python bench/matching.py $(BENCH_ARGS)

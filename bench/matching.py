@@ -331,6 +331,7 @@ def tables_load(connection, profiles: list[Profile], *, n: int, seed: int, fresh
             connection.rollback()
             stored = None
         if stored == (n, seed, digest):
+            connection.rollback()  # end the read's transaction, so the caller can switch to autocommit
             return {"loaded": False}
     started = time.perf_counter()
     with connection.transaction():

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("borderless.organisations.urls")),
     path("quickscan/", include("borderless.quickscan.urls")),
     path("instruments/", include("borderless.instruments.urls")),
+    path("atlas/", include("borderless.atlas.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from borderless.accounts.models import Role, User
+from borderless.atlas.demo import atlas_demo_seed
 from borderless.core.demo import DEFAULT_SEED, DemoOrganisation, DemoTown, demo_population, persona_company, slugify
 from borderless.core.organisations import normalise_website
 from borderless.core.quickscan.synthetic import SyntheticFirm, progress, synthetic_answers, synthetic_firm
@@ -179,6 +180,8 @@ def demo_seed(*, seed: int = DEFAULT_SEED) -> DemoCounts:
         persona_history={slugs[email]: n for email, n in QUICKSCAN_PERSONA_HISTORY.items()},
         advisor=organisations[slugs[ADVISOR_PERSONA]],
     )
+    # Atlas profiles and past projects of the demo organisations (idempotent like the rest).
+    atlas_demo_seed(seed=seed, organisation_slugs=list(wanted), persona_slugs=slugs)
     return DemoCounts(
         organisations_created=created,
         organisations_updated=updated,

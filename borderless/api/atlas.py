@@ -1,0 +1,310 @@
+"""The competence atlas in the API: search, one organisation's profile, and partner recommendations.
+
+Search and profile are open to everyone and show exactly what the atlas's web pages show to the same
+viewer (the visibility rules live in `borderless.atlas.selectors_atlas`): profiles for registered
+users only need a signed-in session; anonymous profiles come without name, website, contact or a
+place more precise than the NUTS-3 region, under an opaque ``anon-…`` reference instead of the slug.
+Contact details are never part of a profile; they come with an accepted contact request
+(``/api/atlas/contacts``).
+
+The search takes the same filters as the search page and validates them with the same form, so the
+two cannot drift apart. Recommendations need the platform's session and membership of the
+organisation; their explanations follow the Accept-Language header (de, nl, en).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Query, Router, Schema, Status
+
+from borderless.atlas.forms_atlas import AtlasSearchForm
+from borderless.atlas.models import CooperationKind, Project
+from borderless.atlas.selectors_atlas import ProfileCard, atlas_search, cards_for, profile_for_viewer
+from borderless.atlas.selectors_matching import matching_organisation_get, partner_recommendations
+from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
+
+from .errors import ApiError, unknown_parameters_reject
+from .pagination import page_get
+from .quickscan import SLUG_PATTERN, session_auth
+from .schemas import CodeLabelOut, ErrorOut
+
+router = Router(tags=["atlas"])
+
+# Descriptions in this module are API documentation for developers and stay in English.
+
+
+class AtlasSearchQuery(Schema):
+    """The search page's filters (checked by the same form); empty means "all"."""
+
+    q: str = Field("", description="A competence in German, Dutch or English, a name or a word of a description.")
+    competence: str = Field("", description="A taxonomy code.", examples=["tech.sensors"])
+    direction: str = Field("", description="Whether the competence is offered, needed or either (default).")
+    kind: str = Field("", description="Kind of organisation.", examples=["company"])
+    country: str = Field("", description="NL or DE.")
+    region: str = Field("", description="A NUTS code of any level.", examples=["DEA34"])
+    euregio: str = Field("", description="Slug of a Euregio.", examples=["euregio"])
+    size_class: str = Field("", description="micro, small, medium or large.")
+    follower_group: str = Field("", description="From the latest quickscan: frontrunner, fast_follower, late_follower.")
+    page: int = Field(1, ge=1, description="Page number, starting at 1.")
+    page_size: int = Field(25, ge=1, le=100, description="Profiles per page (at most 100).")
+
+
+FILTERS = set(AtlasSearchQuery.model_fields) - {"page", "page_size"}
+
+
+class CompetenceOut(Schema):
+    code: str
+    label: str = Field(description="In the language of the request.")
+    group: str = Field(description="technology, service or sector.")
+
+
+class RegionOut(Schema):
+    code: str = Field(description="NUTS-3 code.")
+    name: str
+
+
+class ProjectOut(Schema):
+    title: str
+    year: int | None
+    programme: str
+
+
+class AtlasProfileOut(Schema):
+    reference: str = Field(description="The slug, or the opaque 'anon-…' reference of an anonymous profile.")
+    anonymous: bool
+    name: str | None = Field(description="None for an anonymous profile.")
+    display_name: str = Field(description="The name, or a description such as 'Company in Kreis Borken (DE)'.")
+    kind: CodeLabelOut
+    country: str = Field(description="ISO 3166-1 alpha-2 code.")
+    place: str = Field(description="The town; the NUTS-3 region's name for an anonymous profile.")
+    region: RegionOut
+    euregio: str | None
+    size_class: CodeLabelOut
+    sector: str | None = Field(description="NACE division, in the language of the request.")
+    website: str | None = Field(description="None for an anonymous profile.")
+    description: str
+    cooperation_sought: list[CodeLabelOut]
+    offers: list[CompetenceOut]
+    needs: list[CompetenceOut]
+    contact_via: str | None = Field(description="For an anonymous profile: the intermediary that receives requests.")
+    url: str = Field(description="The profile's page on the website.")
+
+
+class AtlasProfileDetailOut(AtlasProfileOut):
+    projects: list[ProjectOut] | None = Field(description="Only if the organisation shows its projects.")
+
+
+class AtlasPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[AtlasProfileOut]
+
+
+class RecommendationsQuery(Schema):
+    organisation: str = Field(
+        "",
+        pattern=r"^$|" + SLUG_PATTERN,
+        max_length=220,
+        description="Slug of one of your organisations (default: the first you manage).",
+        examples=["acme"],
+    )
+    own_country: bool = Field(False, description="Also partners in the organisation's own country.")
+
+
+class ReasonOut(Schema):
+    component: str = Field(description="complementarity, reciprocity, common_ground, proximity, maturity, novelty.")
+    title: str
+    value: float = Field(description="0 to 1.")
+    weight: float = Field(description="Share of the score (the weights add up to 1).")
+    contribution: float = Field(description="value × weight; the contributions add up to the score.")
+    text: str = Field(description="The evidence, in the language of the request.")
+
+
+class RecommendationOut(Schema):
+    rank: int
+    score: float = Field(description="0 to 1.")
+    distance_km: float = Field(description="As the crow flies.")
+    travel_km: float = Field(description="Estimated by road (the distance times a detour factor).")
+    partner: AtlasProfileOut
+    reasons: list[ReasonOut]
+    notes: list[str]
+
+
+class WeightOut(Schema):
+    component: str
+    title: str
+    share: float
+
+
+class MatchingDataOut(Schema):
+    profiles: int = Field(description="Organisations in the matching index.")
+    profiles_as_of: datetime
+    taxonomy_version: str
+    weights: list[WeightOut]
+    weights_changed_at: datetime | None = Field(description="None while the platform's defaults apply.")
+    method: str
+
+
+class RecommendationsOut(Schema):
+    organisation: str = Field(description="Slug of the organisation the partners are for.")
+    across_border: bool = Field(description="True: only partners in the other country.")
+    has_profile: bool = Field(description="False: the organisation has not said what it offers or needs yet.")
+    language: str
+    results: list[RecommendationOut]
+    data: MatchingDataOut
+
+
+# --- conversion -----------------------------------------------------------------------------------------
+
+
+def _profile_out(request: HttpRequest, card: ProfileCard) -> dict:
+    kinds = dict(CooperationKind.choices)
+    return {
+        "reference": card.reference,
+        "anonymous": card.anonymous,
+        "name": None if card.anonymous else card.name,
+        "display_name": card.name,
+        "kind": {"code": card.kind, "label": card.kind_label},
+        "country": card.country,
+        "place": card.place,
+        "region": {"code": card.region_code, "name": card.region_name},
+        "euregio": card.euregio or None,
+        "size_class": {"code": card.size_class, "label": card.size_label},
+        "sector": card.sector_label or None,
+        "website": None if card.anonymous else (card.website or None),
+        "description": card.description,
+        "cooperation_sought": [{"code": k, "label": str(kinds[k])} for k in card.cooperation_kinds if k in kinds],
+        "offers": [{"code": c.code, "label": c.label, "group": c.group} for c in card.offers],
+        "needs": [{"code": c.code, "label": c.label, "group": c.group} for c in card.needs],
+        "contact_via": card.contact_intermediary.name if card.anonymous and card.contact_intermediary else None,
+        "url": request.build_absolute_uri(reverse("atlas:detail", args=[card.reference])),
+    }
+
+
+def _language() -> str:
+    code = (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# --- endpoints ------------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/organisations",
+    response={200: AtlasPageOut, 400: ErrorOut, 404: ErrorOut},
+    url_name="atlas_search",
+    summary="Search the competence atlas",
+)
+def atlas_organisations(request: HttpRequest, query: Query[AtlasSearchQuery]):
+    """Profiles the caller may see, filtered like the search page, in the page's order.
+
+    Without a session, profiles for registered users only are left out. Anonymous profiles are
+    included without identity.
+    """
+    unknown_parameters_reject(request=request, allowed=set(AtlasSearchQuery.model_fields))
+    form = AtlasSearchForm({name: getattr(query, name) for name in FILTERS})
+    if not form.is_valid():
+        errors = [{"field": field, "message": str(message)} for field, msgs in form.errors.items() for message in msgs]
+        return Status(400, {"detail": str(_("Some parameters are invalid.")), "code": "invalid", "errors": errors})
+    result = atlas_search(filters=form.to_filters(), user=request.user)
+    envelope = page_get(request=request, queryset=result.profiles, page=query.page, page_size=query.page_size)
+    envelope["results"] = [_profile_out(request, card) for card in cards_for(envelope["results"], user=request.user)]
+    return envelope
+
+
+@router.get(
+    "/organisations/{reference}",
+    response={200: AtlasProfileDetailOut, 400: ErrorOut, 404: ErrorOut},
+    url_name="atlas_organisation",
+    summary="One atlas profile",
+)
+def atlas_organisation(request: HttpRequest, reference: str):
+    """The profile as the caller may see it: by slug, or by 'anon-…' reference for an anonymous one.
+
+    A profile the caller may not see answers 404, as one that does not exist. An anonymous profile
+    is not found by its slug (that would confirm who it is).
+    """
+    unknown_parameters_reject(request=request, allowed=set())
+    card = profile_for_viewer(slug=reference, user=request.user)
+    out = _profile_out(request, card)
+    out["projects"] = None
+    if card.show_projects:
+        projects = Project.objects.filter(participants=card.organisation).order_by("-year", "title")
+        out["projects"] = [{"title": p.title, "year": p.year, "programme": p.programme} for p in projects]
+    return out
+
+
+@router.get(
+    "/recommendations",
+    auth=session_auth,
+    response={200: RecommendationsOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    url_name="atlas_recommendations",
+    summary="The top ten partners for one of your organisations, explained",
+)
+def atlas_recommendations(request: HttpRequest, query: Query[RecommendationsQuery]):
+    """Partners across the border by default (own_country=true adds the own country), best first.
+
+    Each comes with its score split into six reasons (value, weight, contribution and the evidence in
+    words) in the language of the Accept-Language header. Members of the organisation only; another
+    organisation answers 404.
+    """
+    unknown_parameters_reject(request=request, allowed=set(RecommendationsQuery.model_fields))
+    organisation = matching_organisation_get(user=request.user, slug=query.organisation)
+    if organisation is None:
+        raise ApiError(status=404, code="no_organisation", message=_("You are not a member of an organisation yet."))
+    lang = _language()
+    result = partner_recommendations(
+        organisation=organisation, user=request.user, lang=lang, across_border=not query.own_country
+    )
+    return {
+        "organisation": organisation.slug,
+        "across_border": result.across_border,
+        "has_profile": result.has_profile,
+        "language": lang,
+        "results": [
+            {
+                "rank": p.rank,
+                "score": round(p.score, 4),
+                "distance_km": round(p.distance_km, 1),
+                "travel_km": round(p.travel_km, 1),
+                "partner": _profile_out(request, p.card),
+                "reasons": [
+                    {
+                        "component": line.component,
+                        "title": line.title,
+                        "value": round(line.value, 4),
+                        "weight": round(line.weight, 4),
+                        "contribution": round(line.contribution, 4),
+                        "text": line.text,
+                    }
+                    for line in p.lines
+                ],
+                "notes": list(p.notes),
+            }
+            for p in result.partners
+        ],
+        "data": {
+            "profiles": result.profiles,
+            "profiles_as_of": result.index_refreshed_at,
+            "taxonomy_version": result.taxonomy_version,
+            "weights": [
+                {"component": w.component, "title": w.title, "share": round(w.share, 4)} for w in result.weights
+            ],
+            "weights_changed_at": result.weights_changed_at,
+            "method": str(
+                _(
+                    "Each reason scores from 0 to 1; the score is the sum of value times weight. Competences that few "
+                    "organisations offer weigh more; distance counts the same on both sides of the border."
+                )
+            ),
+        },
+    }

@@ -1,0 +1,120 @@
+"""Partners for my organisation: who is suggested, why, in which language, and what is never shown."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from borderless.atlas import matching_index
+from borderless.atlas.models import Block
+from borderless.atlas.selectors_atlas import anonymous_reference
+from borderless.atlas.services_profiles import atlas_profile_save
+from borderless.organisations.models import Organisation
+from tests.atlas.atlas_profiles import profiled_org, taxonomy  # noqa: F401
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_index():
+    matching_index.index_reset()
+    yield
+    matching_index.index_reset()
+
+
+def alice_org(alice) -> Organisation:
+    return Organisation.objects.get(memberships__user=alice)
+
+
+@pytest.fixture
+def region(alice, taxonomy):  # noqa: F811
+    """Alice's firm in Enschede needs sensors; firms on both sides of the border offer them."""
+    atlas_profile_save(organisation=alice_org(alice), offers=["tech.cad_cam"], needs=["tech.sensors"])
+    return {
+        "de": profiled_org("Borken Sensorik GmbH", town_name="Borken", country="DE", offers=["tech.sensors"],
+                           needs=["tech.cad_cam"]),
+        "nl": profiled_org("Hengelo Sensoren B.V.", town_name="Hengelo", country="NL", offers=["tech.sensors"]),
+        "far": profiled_org("Bremen Cloud GmbH", town_name="Bremen", country="DE", offers=["tech.cloud"]),
+        "secret": profiled_org("Verborgen Sensor GmbH", town_name="Münster", country="DE", offers=["tech.sensors"],
+                               visibility="anonymous"),
+    }  # fmt: skip
+
+
+def test_a_dutch_sme_gets_german_partners_explained_in_dutch(client, alice, region):
+    client.force_login(alice)
+    response = client.get("/nl/atlas/partners/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Borken Sensorik GmbH" in html
+    assert "Hengelo Sensoren" not in html  # across the border by default
+    assert html.index("Borken Sensorik GmbH") < html.index("Bremen Cloud GmbH")  # sensors first
+    assert "Wat u nodig hebt" in html  # component titles in the user's language
+    assert "Sensortechnologie" in html  # the evidence names the competence in Dutch
+    assert reverse("atlas:contact_new", args=[region["de"].slug]) in html
+    assert reverse("atlas:detail", args=[region["de"].slug]) in html
+
+
+def test_own_country_toggle_adds_partners_at_home(client, alice, region):
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/", {"own_country": "1"}).content.decode()
+    assert "Hengelo Sensoren B.V." in html
+    assert "Borken Sensorik GmbH" in html
+
+
+def test_anonymous_partners_appear_without_name_and_are_reached_through_their_intermediary(client, alice, region):
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/").content.decode()
+    assert "Verborgen Sensor" not in html
+    assert "Company in Münster" in html
+    assert reverse("atlas:contact_new", args=[anonymous_reference(region["secret"].pk)]) in html
+    assert "Regional Agency Münster" in html  # who answers on its behalf
+    assert region["secret"].slug not in html
+
+
+def test_the_page_names_its_data_and_method(client, alice, region):
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/").content.decode()
+    assert "Data and method" in html
+    # Alice's firm and the four of the region have a profile (the intermediary has none).
+    assert "atlas profiles of 5 organisations" in html
+    assert "Weights (the platform's defaults)" in html
+    assert "35 %" in html  # complementarity's share
+
+
+def test_a_firm_without_a_profile_is_told_to_fill_it_in(client, alice, taxonomy):  # noqa: F811
+    profiled_org("Borken Sensorik GmbH", town_name="Borken", country="DE", offers=["tech.sensors"])
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/").content.decode()
+    assert 'data-testid="empty-profile"' in html
+    assert f"{reverse('atlas:profile_edit')}?organisation={alice_org(alice).slug}" in html
+    assert "Borken Sensorik GmbH" in html  # distance and maturity still give a suggestion
+
+
+def test_blocked_organisations_are_not_suggested(client, alice, region):
+    Block.objects.create(blocker=region["de"], blocked=alice_org(alice))
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/").content.decode()
+    assert "Borken Sensorik GmbH" not in html
+    assert "Bremen Cloud GmbH" in html
+
+
+def test_visitors_must_log_in(client, region):
+    response = client.get("/en/atlas/partners/")
+    assert response.status_code == 302
+    assert "/login" in response["Location"] or "login" in response["Location"]
+
+
+def test_only_the_users_own_organisations_can_be_chosen(client, alice, dora, region):
+    client.force_login(alice)
+    dora_org = Organisation.objects.get(memberships__user=dora)
+    assert client.get("/en/atlas/partners/", {"organisation": dora_org.slug}).status_code == 404
+    assert client.get("/en/atlas/partners/", {"organisation": alice_org(alice).slug}).status_code == 200
+
+
+def test_a_user_without_an_organisation_gets_a_clear_page(client, db):
+    client.force_login(make_user("loner@example.nl"))
+    response = client.get("/en/atlas/partners/")
+    assert response.status_code == 200
+    assert "not a member of one yet" in response.content.decode()
