@@ -128,6 +128,18 @@ PUBLIC_PAGES = [
     "/{lang}/accounts/login/",
     "/{lang}/organisations/",
     "/{lang}/accounts/password/reset/",
+    "/{lang}/quickscan/",
+    "/{lang}/quickscan/how-we-score/",
+    "/{lang}/instruments/",
+    "/{lang}/atlas/",
+]
+MEMBER_PAGES = [
+    "/{lang}/dashboard/",
+    "/{lang}/instruments/for-my-organisation/",
+    "/{lang}/instruments/saved/",
+    "/{lang}/atlas/profile/",
+    "/{lang}/atlas/partners/",
+    "/{lang}/atlas/contacts/",
 ]
 STAFF_PAGES = [
     "/{lang}/",
@@ -156,6 +168,8 @@ def test_german_and_dutch_pages_show_no_english_string(client, staff, alice, lan
     assert english, "the catalogue has no translations to check against"
     detail = "/{lang}/organisations/" + alice.organisations.get().slug + "/"
     assert_no_english(client, [p.format(lang=lang) for p in [*PUBLIC_PAGES, detail]], english, lang)
+    client.force_login(alice)
+    assert_no_english(client, [p.format(lang=lang) for p in MEMBER_PAGES], english, lang)
     client.force_login(staff)
     assert_no_english(client, [p.format(lang=lang) for p in [*STAFF_PAGES, detail]], english, lang)
 
