@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po locale-django/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -37,7 +37,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 messages: install $(MO_FILES)
 
-locale/%.mo: locale/%.po
+%.mo: %.po
 	$(BIN)/python manage.py compilemessages --ignore=$(VENV) >/dev/null
 
 makemessages: install
