@@ -170,6 +170,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses (or networks, e.g. 10.0.0.0/8) of the reverse proxies whose X-Forwarded-For header is
+# believed. Empty: the connection's own address is the client's, whatever a header claims.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Everything the pages need is served from this origin; no CDN, no inline scripts.
 CONTENT_SECURITY_POLICY = (

@@ -141,7 +141,17 @@ class WorkingLanguage(models.TextChoices):
 
 class OrganisationQuerySet(models.QuerySet):
     def listed(self):
-        return self.filter(listed_publicly=True)
+        """Organisations shown by name in the public directory and API.
+
+        The organisation consented to be listed, is confirmed (see `confirmed`), and has not chosen an
+        anonymous atlas profile: a name in the directory beside an anonymous card with the same region,
+        sector and size would tell who the anonymous firm is.
+        """
+        return self.filter(listed_publicly=True, confirmed=True).exclude(atlas_profile__visibility="anonymous")
+
+    def confirmed(self):
+        """Organisations that may act in their role: every company, and other kinds once staff confirmed them."""
+        return self.filter(confirmed=True)
 
     def with_geography(self):
         return self.select_related(
@@ -189,6 +199,11 @@ class Organisation(models.Model):
     description = models.TextField(_("short description"), blank=True)
     # The organisation's consent to appear in the public directory and API.
     listed_publicly = models.BooleanField(_("shown in the public directory"), default=False)
+    # An intermediary, authority or other non-company organisation created at sign-up waits for staff
+    # to confirm it: until then it is not listed, not offered as an adviser and reads no client data.
+    confirmed = models.BooleanField(_("confirmed by staff"), default=True, db_default=True)
+    # Why staff should look at this organisation (for example a name that matches another one).
+    review_reason = models.CharField(_("to be reviewed by staff"), max_length=300, blank=True, default="")
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Membership",
