@@ -24,8 +24,9 @@ from ninja import Field, Query, Router, Schema, Status
 
 from borderless.atlas.forms_atlas import AtlasSearchForm
 from borderless.atlas.models import CooperationKind, Project
-from borderless.atlas.selectors_atlas import ProfileCard, atlas_search, cards_for, profile_for_viewer
+from borderless.atlas.selectors_atlas import ProfileCard, profile_for_viewer
 from borderless.atlas.selectors_matching import matching_organisation_get, partner_recommendations
+from borderless.atlas.selectors_search import atlas_search
 from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
 
 from .errors import ApiError, unknown_parameters_reject
@@ -64,8 +65,9 @@ class CompetenceOut(Schema):
 
 
 class RegionOut(Schema):
-    code: str = Field(description="NUTS-3 code.")
+    code: str = Field(description="NUTS code: NUTS-3, or for an anonymous profile the level it shows.")
     name: str
+    level: int = Field(description="NUTS level of the code: 3, 2 or 1.")
 
 
 class ProjectOut(Schema):
@@ -79,13 +81,23 @@ class AtlasProfileOut(Schema):
     anonymous: bool
     name: str | None = Field(description="None for an anonymous profile.")
     display_name: str = Field(description="The name, or a description such as 'Company in Kreis Borken (DE)'.")
-    kind: CodeLabelOut
-    country: str = Field(description="ISO 3166-1 alpha-2 code.")
-    place: str = Field(description="The town; the NUTS-3 region's name for an anonymous profile.")
-    region: RegionOut
-    euregio: str | None
-    size_class: CodeLabelOut
-    sector: str | None = Field(description="NACE division, in the language of the request.")
+    kind: CodeLabelOut | None = Field(description="None for an anonymous profile that does not show it.")
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code; None for an anonymous profile that hides it.")
+    place: str = Field(description="The town; the name of the region shown for an anonymous profile, or ''.")
+    region: RegionOut | None = Field(description="None for an anonymous profile that shows no region.")
+    euregio: str | None = Field(description="For an anonymous profile only when it shows its NUTS-3 region.")
+    size_class: CodeLabelOut | None = Field(
+        description="micro, small, medium or large; an anonymous profile may show only 'sme' (under 250 "
+        "employees) or nothing (None)."
+    )
+    sector: str | None = Field(
+        description="NACE division, in the language of the request; an anonymous profile may show only the "
+        "section, or nothing."
+    )
+    sector_code: str | None = Field(
+        description="The NACE code shown: a division (two digits) or, for an anonymous profile, perhaps only "
+        "its section (one letter)."
+    )
     website: str | None = Field(description="None for an anonymous profile.")
     description: str
     cooperation_sought: list[CodeLabelOut]
@@ -123,17 +135,22 @@ class RecommendationsQuery(Schema):
 class ReasonOut(Schema):
     component: str = Field(description="complementarity, reciprocity, common_ground, proximity, maturity, novelty.")
     title: str
-    value: float = Field(description="0 to 1.")
+    value: float | None = Field(
+        description="0 to 1; None for a reason resting on what an anonymous partner does not show."
+    )
     weight: float = Field(description="Share of the score (the weights add up to 1).")
-    contribution: float = Field(description="value × weight; the contributions add up to the score.")
+    contribution: float | None = Field(description="value × weight; the contributions add up to the score.")
     text: str = Field(description="The evidence, in the language of the request.")
 
 
 class RecommendationOut(Schema):
     rank: int
     score: float = Field(description="0 to 1.")
-    distance_km: float = Field(description="As the crow flies.")
-    travel_km: float = Field(description="Estimated by road (the distance times a detour factor).")
+    distance_km: float | None = Field(
+        description="As the crow flies; for an anonymous partner to the centre of the region it shows (None "
+        "when it shows none)."
+    )
+    travel_km: float | None = Field(description="Estimated by road (the distance times a detour factor).")
     partner: AtlasProfileOut
     reasons: list[ReasonOut]
     notes: list[str]
@@ -173,13 +190,16 @@ def _profile_out(request: HttpRequest, card: ProfileCard) -> dict:
         "anonymous": card.anonymous,
         "name": None if card.anonymous else card.name,
         "display_name": card.name,
-        "kind": {"code": card.kind, "label": card.kind_label},
-        "country": card.country,
+        "kind": {"code": card.kind, "label": card.kind_label} if card.kind else None,
+        "country": card.country or None,
         "place": card.place,
-        "region": {"code": card.region_code, "name": card.region_name},
+        "region": {"code": card.region_code, "name": card.region_name, "level": card.region_level}
+        if card.region_code
+        else None,
         "euregio": card.euregio or None,
-        "size_class": {"code": card.size_class, "label": card.size_label},
+        "size_class": {"code": card.size_class, "label": card.size_label} if card.size_class else None,
         "sector": card.sector_label or None,
+        "sector_code": card.sector_code or None,
         "website": None if card.anonymous else (card.website or None),
         "description": card.description,
         "cooperation_sought": [{"code": k, "label": str(kinds[k])} for k in card.cooperation_kinds if k in kinds],
@@ -216,8 +236,8 @@ def atlas_organisations(request: HttpRequest, query: Query[AtlasSearchQuery]):
         errors = [{"field": field, "message": str(message)} for field, msgs in form.errors.items() for message in msgs]
         return Status(400, {"detail": str(_("Some parameters are invalid.")), "code": "invalid", "errors": errors})
     result = atlas_search(filters=form.to_filters(), user=request.user)
-    envelope = page_get(request=request, queryset=result.profiles, page=query.page, page_size=query.page_size)
-    envelope["results"] = [_profile_out(request, card) for card in cards_for(envelope["results"], user=request.user)]
+    envelope = page_get(request=request, queryset=result.results, page=query.page, page_size=query.page_size)
+    envelope["results"] = [_profile_out(request, card) for card in envelope["results"]]
     return envelope
 
 
@@ -274,16 +294,16 @@ def atlas_recommendations(request: HttpRequest, query: Query[RecommendationsQuer
             {
                 "rank": p.rank,
                 "score": round(p.score, 4),
-                "distance_km": round(p.distance_km, 1),
-                "travel_km": round(p.travel_km, 1),
+                "distance_km": None if p.distance_km is None else round(p.distance_km, 1),
+                "travel_km": None if p.travel_km is None else round(p.travel_km, 1),
                 "partner": _profile_out(request, p.card),
                 "reasons": [
                     {
                         "component": line.component,
                         "title": line.title,
-                        "value": round(line.value, 4),
+                        "value": None if line.value is None else round(line.value, 4),
                         "weight": round(line.weight, 4),
-                        "contribution": round(line.contribution, 4),
+                        "contribution": None if line.contribution is None else round(line.contribution, 4),
                         "text": line.text,
                     }
                     for line in p.lines

@@ -66,8 +66,11 @@ class DecisionIn(Schema):
 class PartyOut(Schema):
     name: str = Field(description="The name, or a description without it while an anonymous side is not revealed.")
     revealed: bool
-    country: str
-    region: str = Field(description="Name of the NUTS-3 region.")
+    country: str = Field(description="ISO code; '' while an anonymous side's description does not show it.")
+    region: str = Field(
+        description="Name of the NUTS-3 region; for an anonymous side not yet revealed, the region its description "
+        "shows (NUTS-3, 2 or 1), or ''."
+    )
 
 
 class EventOut(Schema):
@@ -122,7 +125,9 @@ class ContactListOut(Schema):
 def contact_list(request: HttpRequest):
     unknown_parameters_reject(request=request, allowed=set())
     org_ids = sel.member_org_ids(request.user)
-    items = [_out(request, r, org_ids) for r in sel.contact_requests_for_user(user=request.user)]
+    requests = list(sel.contact_requests_for_user(user=request.user))
+    descriptions = sel.anonymous_descriptions(requests)
+    items = [_out(request, r, org_ids, descriptions) for r in requests]
     organisations = Organisation.objects.filter(pk__in=org_ids).order_by("slug")
     return {
         "count": len(items),
@@ -222,13 +227,13 @@ def _party(party: sel.Party) -> dict:
     return {
         "name": party.name,
         "revealed": party.revealed,
-        "country": party.organisation.town.country,
+        "country": party.country,
         "region": party.region,
     }
 
 
-def _out(request: HttpRequest, contact: ContactRequest, org_ids: set[int] | None = None) -> dict:
-    view = sel.contact_view(request=contact, user=request.user, org_ids=org_ids)
+def _out(request: HttpRequest, contact: ContactRequest, org_ids: set[int] | None = None, descriptions=None) -> dict:
+    view = sel.contact_view(request=contact, user=request.user, org_ids=org_ids, descriptions=descriptions)
     details = sel.contact_details_for(request=contact, viewer=request.user)
     return {
         "id": contact.pk,
@@ -244,7 +249,7 @@ def _out(request: HttpRequest, contact: ContactRequest, org_ids: set[int] | None
         "can_withdraw": view.can_withdraw,
         "history": [
             {"action": e["action"], "at": e["at"], "organisation": e["organisation"]}
-            for e in sel.state_history(request=contact, user=request.user)
+            for e in sel.state_history(request=contact, user=request.user, view=view)
         ],
         "contact_details": details.__dict__ if details is not None else None,
     }

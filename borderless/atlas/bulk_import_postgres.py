@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from borderless.organisations.models import Organisation
 
-from .models import AtlasProfile, Visibility
+from .models import AtlasProfile, Visibility, new_public_reference
 
 
 def table_name(model) -> str:
@@ -94,12 +94,13 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
             cursor.execute(
                 "CREATE TEMPORARY TABLE atlas_import_staging ("
                 " ext_id bigint PRIMARY KEY, name text, kind text, town_id integer, size_class text, sector text,"
-                " offers text[], needs text[], follower_group text, visibility text, cooperated boolean"
+                " offers text[], needs text[], follower_group text, visibility text, cooperated boolean,"
+                " public_reference text"
                 ") ON COMMIT DROP"
             )
             with cursor.copy(
                 "COPY atlas_import_staging (ext_id, name, kind, town_id, size_class, sector, offers, needs,"
-                " follower_group, visibility, cooperated) FROM STDIN"
+                " follower_group, visibility, cooperated, public_reference) FROM STDIN"
             ) as copy:
                 for r in rows:
                     copy.write_row(
@@ -115,6 +116,7 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
                             r.follower_group,
                             r.visibility,
                             r.cooperated,
+                            new_public_reference(),  # random per profile, as for every other profile
                         )
                     )
             steps.done("copy")
@@ -146,6 +148,7 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
                 AtlasProfile,
                 {
                     "organisation": ("org_id", []),
+                    "public_reference": ("public_reference", []),
                     "visibility": ("visibility", []),
                     "imported_follower_group": ("follower_group", []),
                     "imported_cooperated": ("cooperated", []),

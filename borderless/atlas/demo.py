@@ -185,7 +185,8 @@ def demo_profiles_plan(
             slug=org.slug,
             offers=tuple(sorted(offers)),
             needs=tuple(sorted(needs)),
-            description=_description(lang, offers, needs, labels),
+            # An anonymous firm's text must not name its sector: that is what its card may hide.
+            description=_description(lang, offers, needs, labels, sectors=visibility != Visibility.ANONYMOUS),
             cooperation_kinds=tuple(k for k in CooperationKind.values if rng.random() < 0.5) or ("technology",),
             visibility=visibility,
             contact_intermediary=intermediary,
@@ -197,9 +198,10 @@ def demo_profiles_plan(
     return plan
 
 
-def _description(lang: str, offers, needs, labels) -> str:
+def _description(lang: str, offers, needs, labels, *, sectors: bool = True) -> str:
     def listed(codes) -> str:
-        return ", ".join(labels[c][lang] for c in sorted(codes)[:4]) or NOTHING[lang]
+        codes = [c for c in sorted(codes) if sectors or not c.startswith("nace.")]
+        return ", ".join(labels[c][lang] for c in codes[:4]) or NOTHING[lang]
 
     return DESCRIPTIONS[lang] % {"offers": listed(offers), "needs": listed(needs)}
 

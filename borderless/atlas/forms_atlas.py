@@ -13,7 +13,7 @@ from borderless.organisations.models import Country, Euregio, NutsRegion, Organi
 from borderless.quickscan.models import FollowerGroup
 
 from .models import AtlasProfile, Competence, CompetenceGroup, CooperationKind, Visibility
-from .selectors_atlas import AtlasFilters, Direction
+from .selectors_search import AtlasFilters, Direction
 from .services_profiles import intermediary_choices
 
 EVERYTHING = ("", _("All"))
@@ -66,7 +66,9 @@ class RegionChoiceField(forms.ChoiceField):
 
 
 def region_choices() -> list[tuple[str, str]]:
-    regions = NutsRegion.objects.filter(level=3, in_programme_area=True).select_related("parent", "parent__parent")
+    regions = NutsRegion.objects.filter(level=3, in_programme_area=True).select_related(
+        "parent", "parent__parent", "parent__parent__parent"
+    )
     wanted: dict[str, NutsRegion] = {}
     for region in regions:
         node = region
@@ -176,10 +178,12 @@ class AtlasProfileForm(forms.Form):
         help_text=_(
             "Public: everyone, also without an account, sees the profile with your name, town and website. "
             "Registered users only: the same, but only for people signed in to Borderless. "
-            "Anonymous: everyone sees your competences, your kind of organisation and your NUTS-3 region, "
-            "but not your name, town, website or contact details; contact requests go to the intermediary "
-            "you choose below, who passes them on. Your contact details are never on the profile page: "
-            "they are revealed only when you accept a contact request."
+            "Anonymous: everyone sees your competences, and your kind of organisation, region, size and sector "
+            "only as precisely as at least five organisations on the platform share them, but not your name, "
+            "town, website or contact details; your organisation is also taken out of the public directory. "
+            "The description is shown as you write it: leave out what would tell who you are. "
+            "Contact requests go to the intermediary you choose below, who passes them on. Your contact "
+            "details are never on the profile page: they are revealed only when you accept a contact request."
         ),
     )
     contact_intermediary = IntermediaryChoiceField(

@@ -8,7 +8,8 @@ else the imported one; an organisation has cooperated when it took part in a pro
 known) or the import says so. Partners are taken only from projects of at most
 `PROJECT_PARTNERS_LIMIT` participants: a programme-wide record with thousands of participants says
 that they took part, not that they worked together. Anonymous organisations are placed at the
-centre of their NUTS-3 region (as on the map), so that no distance gives their town away.
+centre of their NUTS-3 region; what is shown of their reasons is reduced further to what their card
+shows (`selectors_matching`).
 
 One index per process, built at the first request that needs it (550,000 profiles: about 6 s for the
 core plus the time to read the rows) and then refreshed, never rebuilt, as profiles change:
@@ -54,7 +55,7 @@ from borderless.organisations.models import NaceDivision, Organisation, Town
 from borderless.quickscan.models import Assessment
 
 from .models import AtlasProfile, Competence, MatchingWeights, Project, Visibility
-from .selectors_atlas import region_centroids
+from .selectors_anonymity import region_centroids
 
 PROJECT_PARTNERS_LIMIT = 50
 REBUILD_ABOVE = 5000
@@ -125,8 +126,8 @@ def _cooperation(org_ids=None) -> tuple[set[int], dict[int, set[int]]]:
 def _profile(row, offers, needs, groups, took_part, partners, centroids) -> Profile:
     org_id, visibility, imported_group, imported_cooperated, kind, size, sector, country, lat, lon, region = row
     if visibility == Visibility.ANONYMOUS:
-        # Nothing more precise than the region may leak, and a distance from a known town would:
-        # anonymous organisations are matched at their NUTS-3 region's centre, as the map shows them.
+        # A distance from a known town would give the town away: anonymous organisations are matched at
+        # their NUTS-3 region's centre (and shown with the region their card allows, see selectors_matching).
         lat, lon = centroids.get(region, (lat, lon))
     return Profile(
         id=org_id,

@@ -4,6 +4,8 @@ weights, and contact requests that reveal contact details only with both sides' 
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -69,11 +71,24 @@ class CooperationKind(models.TextChoices):
     RD_PROJECT = "rd_project", _("R&D project")
 
 
+ANONYMOUS_PREFIX = "anon-"
+
+
+def new_public_reference() -> str:
+    """A random address for the profile's anonymous page: "anon-" and 16 hex digits, nothing derived from the firm."""
+    return f"{ANONYMOUS_PREFIX}{secrets.token_hex(8)}"
+
+
 class AtlasProfile(models.Model):
     """What an organisation offers and needs, and who may see it."""
 
     organisation = models.OneToOneField(
         Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="atlas_profile"
+    )
+    # The address of the profile while it is anonymous (the slug would give the name away) and the
+    # order of anonymous results: random, so that neither says anything about the organisation.
+    public_reference = models.CharField(
+        _("public reference"), max_length=21, unique=True, default=new_public_reference, editable=False
     )
     offers = models.ManyToManyField(Competence, verbose_name=_("offers"), blank=True, related_name="offered_by")
     needs = models.ManyToManyField(Competence, verbose_name=_("needs"), blank=True, related_name="needed_by")

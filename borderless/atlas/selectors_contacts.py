@@ -3,7 +3,8 @@
 Who sees a request: the members of the requesting and the receiving organisation and of the
 intermediary organisation involved (the broker of an introduction, or the intermediary that answers
 for an anonymous receiver). Contact details and the name of an anonymous organisation are revealed
-only once the request is accepted.
+only once the request is accepted; until then an anonymous side is described exactly as its atlas
+card describes it (`selectors_anonymity`), in lists, pages, notices and e-mails alike.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderless.accounts.models import Role
-from borderless.organisations.models import Membership, Organisation, OrganisationKind
+from borderless.organisations.models import Membership, Organisation
 
 from .models import AtlasProfile, Block, ContactEvent, ContactRequest, Notification, Visibility
+from .selectors_anonymity import Description, descriptions_for
 from .selectors_atlas import visible_profiles
 
 DEFAULT_DAILY_LIMIT = 10
@@ -94,10 +96,12 @@ def _is_anonymous(request: ContactRequest, organisation: Organisation) -> bool:
 class Party:
     """One side of a request as a particular viewer may see it."""
 
-    organisation: Organisation
+    organisation: Organisation  # server-side only: never render its fields
     name: str
     revealed: bool
-    region: str
+    region: str  # the NUTS-3 region's name, or the region an anonymous side's description shows (or "")
+    country: str  # "" when an anonymous side's description does not show it
+    reference: str  # where the viewer may address it (the block page): the slug, or the anonymous reference
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class ContactView:
     can_decide: bool
     can_withdraw: bool
     can_report: bool
-    block_target: Organisation | None
+    block_target: Party | None
     my_answer_pending: bool
     waiting_for: list[str] = field(default_factory=list)
 
@@ -131,9 +135,10 @@ class ContactView:
         return self.receiver if self.is_requester else self.requester
 
 
-def _party(request: ContactRequest, organisation: Organisation, org_ids: set[int]) -> Party:
+def _party(
+    request: ContactRequest, organisation: Organisation, org_ids: set[int], descriptions: dict[int, Description]
+) -> Party:
     town = organisation.town
-    region = town.nuts3.name
     visible = (
         organisation.pk in org_ids
         or request.state == ContactRequest.State.ACCEPTED
@@ -141,20 +146,51 @@ def _party(request: ContactRequest, organisation: Organisation, org_ids: set[int
         or not _is_anonymous(request, organisation)
     )
     if visible:
-        return Party(organisation=organisation, name=organisation.name, revealed=True, region=region)
-    # Worded as the atlas names anonymous profiles, so the same firm reads the same everywhere.
-    name = _("%(kind)s in %(region)s (%(country)s)") % {
-        "kind": OrganisationKind(organisation.kind).label,
-        "region": region,
-        "country": town.country,
-    }
-    return Party(organisation=organisation, name=name, revealed=False, region=region)
+        return Party(organisation=organisation, name=organisation.name, revealed=True, region=town.nuts3.name,
+                     country=town.country, reference=organisation.slug)  # fmt: skip
+    description = descriptions.get(organisation.pk)
+    if description is None:
+        description = descriptions_for([organisation])[organisation.pk]
+    return Party(
+        organisation=organisation,
+        name=description.name,
+        revealed=False,
+        region=description.region_name,
+        country=description.country,
+        reference=_reference(organisation),
+    )
 
 
-def contact_view(*, request: ContactRequest, user, org_ids: set[int] | None = None) -> ContactView:
-    """`org_ids` (the user's organisations) may be passed in when many requests are viewed at once."""
+def _reference(organisation: Organisation) -> str:
+    try:
+        return organisation.atlas_profile.public_reference
+    except AtlasProfile.DoesNotExist:
+        return ""
+
+
+def anonymous_descriptions(requests) -> dict[int, Description]:
+    """Descriptions of every side of these requests that may have to be shown without its name (one batch)."""
+    sides = {}
+    for request in requests:
+        for organisation in (request.requester, request.receiver):
+            if _is_anonymous(request, organisation):
+                sides[organisation.pk] = organisation
+    return descriptions_for(sides.values()) if sides else {}
+
+
+def contact_view(
+    *,
+    request: ContactRequest,
+    user,
+    org_ids: set[int] | None = None,
+    descriptions: dict[int, Description] | None = None,
+) -> ContactView:
+    """`org_ids` (the user's organisations) and `descriptions` (`anonymous_descriptions`) may be passed in
+    when many requests are viewed at once."""
     if org_ids is None:
         org_ids = member_org_ids(user)
+    if descriptions is None:
+        descriptions = anonymous_descriptions([request])
     pending = request.state == ContactRequest.State.PENDING
     introduction = request.kind == ContactRequest.Kind.INTRODUCTION
     is_requester = request.requester_id in org_ids
@@ -170,8 +206,8 @@ def contact_view(*, request: ContactRequest, user, org_ids: set[int] | None = No
     else:
         my_answer_pending = pending and (is_receiver or is_intermediary)
         can_withdraw = pending and is_requester
-    requester = _party(request, request.requester, org_ids)
-    receiver = _party(request, request.receiver, org_ids)
+    requester = _party(request, request.requester, org_ids, descriptions)
+    receiver = _party(request, request.receiver, org_ids, descriptions)
     waiting_for = []
     if pending and introduction:
         waiting_for = [
@@ -182,11 +218,12 @@ def contact_view(*, request: ContactRequest, user, org_ids: set[int] | None = No
     elif pending:
         waiting_for = [receiver.name]
     # Only the side that received something unwanted reports or blocks the side that sent it.
+    # The target is named (and addressed) as the viewer sees it, so blocking reveals nothing.
     block_target = None
     if is_receiver and not is_requester:
-        block_target = request.requester
+        block_target = requester
     elif introduction and is_requester and not is_receiver and receiver.revealed:
-        block_target = request.receiver
+        block_target = receiver
     return ContactView(
         request=request,
         requester=requester,
@@ -209,8 +246,10 @@ def contact_view(*, request: ContactRequest, user, org_ids: set[int] | None = No
 
 RELATED = (
     "requester__town__nuts3",
+    "requester__sector",
     "requester__atlas_profile",
     "receiver__town__nuts3",
+    "receiver__sector",
     "receiver__atlas_profile",
     "broker__town__nuts3",
     "created_by",
@@ -224,7 +263,7 @@ def contact_requests_for_user(*, user) -> QuerySet[ContactRequest]:
         ContactRequest.objects.filter(
             Q(requester_id__in=org_ids) | Q(receiver_id__in=org_ids) | Q(broker_id__in=org_ids)
         )
-        .select_related("requester__town__nuts3", "receiver__town__nuts3", "broker__town__nuts3", "created_by")
+        .select_related(*RELATED)
         .order_by("-created_at", "-pk")
     )
 
@@ -239,13 +278,16 @@ def contact_request_for_user(*, pk: int, user) -> ContactRequest:
 
 def contact_views_for_user(*, user) -> list[ContactView]:
     org_ids = member_org_ids(user)
-    return [contact_view(request=r, user=user, org_ids=org_ids) for r in contact_requests_for_user(user=user)]
+    requests = list(contact_requests_for_user(user=user))
+    descriptions = anonymous_descriptions(requests)
+    return [contact_view(request=r, user=user, org_ids=org_ids, descriptions=descriptions) for r in requests]
 
 
-def state_history(*, request: ContactRequest, user) -> list[dict]:
+def state_history(*, request: ContactRequest, user, view: ContactView | None = None) -> list[dict]:
     """The request's events, with anonymous sides named as the viewer may see them."""
     org_ids = member_org_ids(user)
-    view = contact_view(request=request, user=user, org_ids=org_ids)
+    if view is None:
+        view = contact_view(request=request, user=user, org_ids=org_ids)
     names = {request.requester_id: view.requester.name, request.receiver_id: view.receiver.name}
     if request.broker_id is not None:
         names[request.broker_id] = request.broker.name
@@ -358,9 +400,16 @@ def notifications_for(*, user) -> QuerySet[Notification]:
     )
 
 
-def notice_text(*, request: ContactRequest, action: str, user, org_ids: set[int] | None = None) -> str:
+def notice_text(
+    *,
+    request: ContactRequest,
+    action: str,
+    user,
+    org_ids: set[int] | None = None,
+    descriptions: dict[int, Description] | None = None,
+) -> str:
     """One sentence saying what happened, in the active language, naming sides as the user may see them."""
-    view = contact_view(request=request, user=user, org_ids=org_ids)
+    view = contact_view(request=request, user=user, org_ids=org_ids, descriptions=descriptions)
     names = {"requester": view.requester.name, "receiver": view.receiver.name,
              "broker": request.broker.name if request.broker_id else ""}  # fmt: skip
     introduction = request.kind == ContactRequest.Kind.INTRODUCTION
@@ -396,6 +445,22 @@ def _actor_name(request: ContactRequest, action: str, view: ContactView) -> str:
     if organisation_id == request.receiver_id:
         return view.receiver.name
     return request.broker.name if request.broker_id and organisation_id == request.broker_id else ""
+
+
+def notification_items(*, user, limit: int = 100) -> list[dict]:
+    """The user's latest notifications, each with its sentence (anonymous sides described in one batch)."""
+    org_ids = member_org_ids(user)
+    notifications = [n for n in notifications_for(user=user)[:limit] if n.request_id is not None]
+    descriptions = anonymous_descriptions([n.request for n in notifications])
+    return [
+        {
+            "notification": n,
+            "text": notice_text(
+                request=n.request, action=n.action, user=user, org_ids=org_ids, descriptions=descriptions
+            ),
+        }
+        for n in notifications
+    ]
 
 
 def unread_count(*, user) -> int:

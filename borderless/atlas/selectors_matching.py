@@ -3,22 +3,42 @@
 Scores come from the per-process index (`matching_index`); what the viewer may see of each partner
 comes from `selectors_atlas` (`visible_profiles` and its cards), so a recommendation never shows
 more of an organisation than the atlas would.
+
+An anonymous partner's reasons are shown only as far as its card goes (`_redacted`): the core's score
+rests on facts the card hides, and its parts would give them away (the proximity value is a function
+of the exact distance; the maturity fit of the quickscan result; novelty and "you have cooperated
+before" of its projects; "same sector" of a division the card may not show). So for such a partner:
+
+- distance is measured to the centre of the region its card shows (public knowledge: the mean of the
+  region's known towns), and the proximity value follows from that distance; with no region shown,
+  there is no distance and no proximity value;
+- maturity fit and novelty are not shown and count nothing; "you have cooperated before" is dropped;
+- common ground counts the shared technologies, and the sector only when the card shows the division;
+- a sector entry the card leaves out (`hides_competence`) is left out of the evidence, and the part it
+  took part in (what you need, what they need) shows no value;
+- the score shown is the sum of the parts shown, and the partners are listed in the order of the
+  scores shown. The candidates are still the core's best ones (a few more than are shown).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import Max, Q
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext
 
-from borderless.core.matching import COMPONENTS, explain
+from borderless.core import anonymity
+from borderless.core.matching import COMPONENTS, DEFAULT_PROXIMITY, Recommendation, explain
 from borderless.core.matching.texts import COMPONENT_TITLES
+from borderless.core.organisations import distance_km
 from borderless.organisations.models import Membership, Organisation
 
 from . import matching_index
 from .models import Block, Competence
+from .selectors_anonymity import hides_competence, region_centroids
 from .selectors_atlas import ProfileCard, cards_for, visible_profiles
 
 TOP = 10
@@ -30,9 +50,9 @@ class ReasonLine:
 
     component: str
     title: str
-    value: float  # 0..1
+    value: float | None  # 0..1; None: rests on what an anonymous partner does not show
     weight: float  # share of the score
-    contribution: float  # weight × value
+    contribution: float | None  # weight × value
     text: str  # the evidence
 
 
@@ -41,8 +61,8 @@ class Partner:
     rank: int
     card: ProfileCard  # what the viewer may see of the partner (anonymous: no name, no contact)
     score: float
-    distance_km: float  # great-circle
-    travel_km: float  # with the detour factor the proximity score uses
+    distance_km: float | None  # great-circle; to the centre of the shown region for an anonymous partner
+    travel_km: float | None  # with the detour factor the proximity score uses
     lines: tuple[ReasonLine, ...]
     notes: tuple[str, ...]
 
@@ -115,35 +135,23 @@ def partner_recommendations(
     visible = visible_profiles(user=user).filter(organisation_id__in=[r.id for r in recommendations])
     cards = {card.organisation_id: card for card in cards_for(visible, user=user)}
     labels = matching_index.competence_labels() if recommendations else {}
-    partners: list[Partner] = []
+    centroids = region_centroids(
+        {c.region_code for c in cards.values() if c.anonymous and c.region_level and c.region_code}
+    )
+    candidates: list[Partner] = []
     for recommendation in recommendations:
         card = cards.get(recommendation.id)
         if card is None:
             continue
-        explanation = explain(recommendation, labels=labels)
-        partners.append(
-            Partner(
-                rank=len(partners) + 1,
-                card=card,
-                score=recommendation.score,
-                distance_km=recommendation.evidence.distance_km,
-                travel_km=recommendation.evidence.travel_km,
-                lines=tuple(
-                    ReasonLine(
-                        component=line.component,
-                        title=line.title.get(lang),
-                        value=line.value,
-                        weight=line.weight,
-                        contribution=line.contribution,
-                        text=line.text.get(lang),
-                    )
-                    for line in explanation.lines
-                ),
-                notes=tuple(note.get(lang) for note in explanation.notes),
-            )
-        )
-        if len(partners) == k:
-            break
+        if card.anonymous:
+            partner = _redacted(recommendation, card, requester=requester, labels=labels, lang=lang,
+                                centroid=centroids.get(card.region_code))  # fmt: skip
+        else:
+            partner = _explained(recommendation, card, labels=labels, lang=lang)
+        candidates.append(partner)
+    # Stable: equal scores keep the core's order.
+    candidates.sort(key=lambda p: -p.score)
+    partners = [replace(p, rank=rank) for rank, p in enumerate(candidates[:k], start=1)]
     info = matching_index.index_info()
     shares = weights.weights.normalised()
     return PartnerList(
@@ -157,4 +165,131 @@ def partner_recommendations(
         index_built_at=info.built_at,
         index_refreshed_at=info.refreshed_at,
         taxonomy_version=Competence.objects.aggregate(v=Max("version"))["v"] or "",
+    )
+
+
+def _lines(recommendation: Recommendation, *, labels, lang: str) -> list[ReasonLine]:
+    explanation = explain(recommendation, labels=labels)
+    return [
+        ReasonLine(
+            component=line.component,
+            title=line.title.get(lang),
+            value=line.value,
+            weight=line.weight,
+            contribution=line.contribution,
+            text=line.text.get(lang),
+        )
+        for line in explanation.lines
+    ]
+
+
+def _explained(recommendation: Recommendation, card: ProfileCard, *, labels, lang: str) -> Partner:
+    explanation = explain(recommendation, labels=labels)
+    return Partner(
+        rank=recommendation.rank,
+        card=card,
+        score=recommendation.score,
+        distance_km=recommendation.evidence.distance_km,
+        travel_km=recommendation.evidence.travel_km,
+        lines=tuple(_lines(recommendation, labels=labels, lang=lang)),
+        notes=tuple(note.get(lang) for note in explanation.notes),
+    )
+
+
+def _redacted(
+    recommendation: Recommendation,
+    card: ProfileCard,
+    *,
+    requester,
+    labels,
+    lang: str,
+    centroid: tuple[float, float] | None,
+) -> Partner:
+    """An anonymous partner's reasons, resting only on what its card shows (see the module's text)."""
+    evidence = recommendation.evidence
+    shows_division = card.shown is not None and bool(card.shown.nace_division)
+    km = None
+    if centroid is not None and card.region_level and card.region_level > anonymity.COUNTRY:
+        km = distance_km(requester.lat, requester.lon, *centroid)
+    travel = None if km is None else km * DEFAULT_PROXIMITY.detour_factor
+    division = card.organisation.sector_id or ""
+
+    def shown_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(c for c in codes if not hides_competence(c, division=division, shown=card.shown))
+
+    needs_met, needs_served = shown_codes(evidence.needs_met), shown_codes(evidence.needs_served)
+    redacted_evidence = replace(
+        evidence,
+        needs_met=needs_met,
+        needs_served=needs_served,
+        same_sector=evidence.same_sector if shows_division else None,
+        worked_together=False,
+        distance_km=km if km is not None else evidence.distance_km,
+        travel_km=travel if travel is not None else evidence.travel_km,
+    )
+    redacted = replace(recommendation, evidence=redacted_evidence)
+    values = {c.name: c.value for c in recommendation.components}
+    if evidence.same_sector and not shows_division:
+        # Common ground is half technologies, half sector when the requester has both; without the sector
+        # only the technology half remains.
+        values["common_ground"] = max(0.0, values["common_ground"] - 1.0 / (1 + evidence.requester_has_technologies))
+    values["proximity"] = DEFAULT_PROXIMITY.score(km) if km is not None else None
+    values["maturity"] = None
+    values["novelty"] = None
+    # A sector entry the card leaves out must not show through the parts it took part in.
+    partly_hidden = set()
+    if needs_met != evidence.needs_met:
+        values["complementarity"] = None
+        partly_hidden.add("complementarity")
+    if needs_served != evidence.needs_served:
+        values["reciprocity"] = None
+        partly_hidden.add("reciprocity")
+    lines = []
+    with translation.override(lang):
+        hidden_texts = {
+            "maturity": gettext(
+                "Not shown: an anonymous organisation's quickscan result stays with the organisation, and does not "
+                "count here."
+            ),
+            "novelty": gettext(
+                "Not shown: whether an anonymous organisation has cooperated in projects stays with the "
+                "organisation, and does not count here."
+            ),
+        }
+        if km is None:
+            hidden_texts["proximity"] = gettext(
+                "Not shown: this anonymous organisation shows no region, so there is no distance."
+            )
+        else:
+            hidden_texts["proximity"] = gettext(
+                "About %(travel)d km by road to the centre of %(region)s (%(km)d km in a straight line): the "
+                "organisation's own town is not shown."
+            ) % {"travel": round(travel), "km": round(km), "region": card.region_name}
+        for component in partly_hidden:
+            if not (needs_met if component == "complementarity" else needs_served):
+                hidden_texts[component] = gettext(
+                    "Not shown: this part rests on what an anonymous organisation's profile does not show."
+                )
+        note = gettext(
+            "This organisation is anonymous: its score rests only on what its profile shows, with the distance "
+            "to the centre of its region."
+        )
+    for line in _lines(redacted, labels=labels, lang=lang):
+        value = values[line.component]
+        lines.append(
+            replace(
+                line,
+                value=value,
+                contribution=None if value is None else value * line.weight,
+                text=hidden_texts.get(line.component, line.text),
+            )
+        )
+    return Partner(
+        rank=recommendation.rank,
+        card=card,
+        score=sum(line.contribution or 0.0 for line in lines),
+        distance_km=km,
+        travel_km=travel,
+        lines=tuple(lines),
+        notes=(*(n.get(lang) for n in explain(redacted, labels=labels).notes), note),
     )

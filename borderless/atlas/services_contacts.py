@@ -342,9 +342,7 @@ def _record(
 
 
 def _send_emails(*, request_pk: int, action: str, recipients, base_url: str) -> None:
-    request = ContactRequest.objects.select_related("requester__town__nuts3", "receiver__town__nuts3", "broker").get(
-        pk=request_pk
-    )
+    request = ContactRequest.objects.select_related(*sel.RELATED).get(pk=request_pk)
     for recipient in recipients:
         try:
             _send_email(request=request, action=action, recipient=recipient, base_url=base_url)

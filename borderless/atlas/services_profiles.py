@@ -20,7 +20,9 @@ INTERMEDIARY_KINDS = (OrganisationKind.INTERMEDIARY, OrganisationKind.HUB)
 
 
 def intermediary_choices():
-    return Organisation.objects.filter(kind__in=INTERMEDIARY_KINDS).select_related("town").order_by("name")
+    """Intermediaries and hubs that may receive requests for an anonymous firm: confirmed ones only, since
+    the intermediary learns the firm's name."""
+    return Organisation.objects.confirmed().filter(kind__in=INTERMEDIARY_KINDS).select_related("town").order_by("name")
 
 
 def _matching_index_refresh(organisation_id: int) -> None:
@@ -75,6 +77,8 @@ def atlas_profile_save(
         raise ValidationError(_("Please choose a visibility from the list."))
     if contact_intermediary is not None and contact_intermediary.kind not in INTERMEDIARY_KINDS:
         raise ValidationError(_("Contact requests can only go through an intermediary or a hub."))
+    if contact_intermediary is not None and not contact_intermediary.confirmed:
+        raise ValidationError(_("This intermediary has not been confirmed by the platform's staff yet."))
     if visibility == Visibility.ANONYMOUS and contact_intermediary is None:
         raise ValidationError(_("An anonymous profile needs an intermediary who receives contact requests."))
 

@@ -22,23 +22,23 @@ from borderless.organisations.selectors import organisation_for_manager
 from . import selectors_atlas as selectors
 from .forms_atlas import AtlasProfileForm, AtlasSearchForm
 from .models import AtlasProfile, Competence, Project, Visibility
-from .selectors_atlas import AtlasFilters
+from .selectors_search import AtlasFilters, AtlasSearch, atlas_search, map_points
 from .services_profiles import atlas_profile_save
 
 PAGE_SIZE = 20
 
 
-def _search(request: HttpRequest) -> tuple[AtlasSearchForm, selectors.AtlasSearch]:
+def _search(request: HttpRequest) -> tuple[AtlasSearchForm, AtlasSearch]:
     form = AtlasSearchForm(request.GET or None)
     filters = form.to_filters() if form.is_valid() else AtlasFilters()
-    return form, selectors.atlas_search(filters=filters, user=request.user)
+    return form, atlas_search(filters=filters, user=request.user)
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     form, result = _search(request)
-    page = Paginator(result.profiles, PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = selectors.cards_for(page.object_list, user=request.user)
+    page = Paginator(result.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = page.object_list
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -64,7 +64,7 @@ def map_data(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {"detail": _("Some filters are invalid."), "errors": form.errors.get_json_data()}, status=400
         )
-    data = selectors.map_points(profiles=result.profiles, user=request.user)
+    data = map_points(search=result, user=request.user)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
@@ -137,7 +137,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The atlas profile has been saved."))
             is_member = any(m.organisation_id == organisation.pk for m in managed)
             if profile.visibility == Visibility.ANONYMOUS and not is_member:
-                return redirect("atlas:detail", slug=selectors.anonymous_reference(organisation.pk))
+                return redirect("atlas:detail", slug=profile.public_reference)
             return redirect("atlas:detail", slug=organisation.slug)
     return render(
         request,

@@ -120,7 +120,7 @@ def _detail(request: HttpRequest, contact: ContactRequest, *, errors=(), report_
             "view": view,
             "contact": contact,
             "blocker": contact.receiver if view.is_receiver else contact.requester,
-            "history": sel.state_history(request=contact, user=request.user),
+            "history": sel.state_history(request=contact, user=request.user, view=view),
             "details": sel.contact_details_for(request=contact, viewer=request.user),
             "report_form": report_form or ReportForm(),
             "errors": list(errors),
@@ -188,39 +188,42 @@ def contact_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("atlas:contact_detail", pk=contact.pk)
 
 
-def _organisation_to_block(slug: str, user) -> Organisation:
-    """An organisation the user can name: one seen in the atlas, or one that contacted the user."""
+def _organisation_to_block(slug: str, user) -> tuple[Organisation, str]:
+    """An organisation the user can name, with the name the user knows it by: one seen in the atlas (as its
+    card names it), or one that contacted the user (as the request names it). Never more than that."""
     try:
-        return profile_for_viewer(slug=slug, user=user).organisation
+        card = profile_for_viewer(slug=slug, user=user)
     except Http404:
         pass
+    else:
+        return card.organisation, card.name
     for view in sel.contact_views_for_user(user=user):
         target = view.block_target
-        if target is not None and target.slug == slug:
-            return target
+        if target is not None and target.reference == slug:
+            return target.organisation, target.name
     raise Http404
 
 
 @login_required
 @require_POST
 def block(request: HttpRequest, slug: str) -> HttpResponse:
-    blocked = _organisation_to_block(slug, request.user)
+    blocked, blocked_name = _organisation_to_block(slug, request.user)
     form = BlockForm(request.POST, organisations=user_organisations(user=request.user).exclude(pk=blocked.pk))
     if not form.is_valid():
         for error in form.errors.get("organisation", []):
             messages.error(request, error)
-        return render(request, "atlas/contacts/blocked.html", {"blocked": None, "form": form}, status=400)
+        return render(request, "atlas/contacts/blocked.html", {"blocked_name": "", "form": form}, status=400)
     try:
         services.block(blocker_org=form.cleaned_data["organisation"], blocked_org=blocked, user=request.user,
                        base_url=_base_url(request))  # fmt: skip
     except ValidationError as error:
         for message in _error_messages(error):
             messages.error(request, message)
-        return render(request, "atlas/contacts/blocked.html", {"blocked": None, "form": form}, status=400)
+        return render(request, "atlas/contacts/blocked.html", {"blocked_name": "", "form": form}, status=400)
     return render(
         request,
         "atlas/contacts/blocked.html",
-        {"blocked": blocked, "blocker": form.cleaned_data["organisation"], "form": form},
+        {"blocked_name": blocked_name, "blocker": form.cleaned_data["organisation"], "form": form},
     )
 
 
@@ -283,15 +286,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
         pk = form.cleaned_data["notification"]
         services.notifications_mark_read(user=request.user, pks=[pk] if pk else None)
         return redirect("atlas:notifications")
-    org_ids = sel.member_org_ids(request.user)
-    items = [
-        {
-            "notification": n,
-            "text": sel.notice_text(request=n.request, action=n.action, user=request.user, org_ids=org_ids),
-        }
-        for n in sel.notifications_for(user=request.user)[:100]
-        if n.request_id is not None
-    ]
+    items = sel.notification_items(user=request.user)
     return render(
         request,
         "atlas/contacts/notifications.html",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from .models import Organisation, Town
@@ -48,11 +48,20 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
 
 
 def organisation_for_viewer(*, slug: str, user) -> Organisation:
-    """One organisation, if it is listed publicly or the viewer is a member or staff."""
-    org = Organisation.objects.with_geography().filter(slug=slug).first()
+    """One organisation, if it is in the public directory (`Organisation.objects.listed()`: not an
+    anonymous or unconfirmed one) or the viewer is a member or staff; else Http404.
+
+    The organisation carries `in_directory`, whether the public directory shows it.
+    """
+    org = (
+        Organisation.objects.with_geography()
+        .annotate(in_directory=Exists(Organisation.objects.listed().filter(pk=OuterRef("pk"))))
+        .filter(slug=slug)
+        .first()
+    )
     if org is None:
         raise Http404
-    if org.listed_publicly or (user.is_authenticated and (user.is_staff or org.members.filter(pk=user.pk).exists())):
+    if org.in_directory or (user.is_authenticated and (user.is_staff or org.members.filter(pk=user.pk).exists())):
         return org
     raise Http404
 

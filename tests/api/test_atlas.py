@@ -6,10 +6,9 @@ import pytest
 
 from borderless.atlas import matching_index
 from borderless.atlas.forms_atlas import AtlasSearchForm
-from borderless.atlas.selectors_atlas import anonymous_reference
 from borderless.atlas.services_profiles import atlas_profile_save
 from borderless.organisations.models import Organisation
-from tests.atlas.atlas_profiles import profiled_org, taxonomy  # noqa: F401
+from tests.atlas.atlas_profiles import profiled_org, reference_of, taxonomy  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,7 @@ def test_anonymous_results_carry_no_identity(client, firms):
     item = next(i for i in client.get(SEARCH, {"country": "DE"}).json()["results"] if i["anonymous"])
     text = str(item)
     assert item["name"] is None and item["website"] is None
-    assert item["reference"] == anonymous_reference(firms["anonymous"].pk)
+    assert item["reference"] == reference_of(firms["anonymous"])
     assert "Secret" not in text and "secret-sensing" not in text and "Borken," not in item["place"]
     assert item["contact_via"] == "Regional Agency Borken"
 
@@ -112,7 +111,7 @@ def test_a_public_profile_by_its_slug(client, firms):
 
 def test_an_anonymous_profile_only_by_its_reference_and_without_name(client, firms):
     assert_json_error(client.get(f"{SEARCH}/{firms['anonymous'].slug}"), 404, "not_found")
-    body = client.get(f"{SEARCH}/{anonymous_reference(firms['anonymous'].pk)}").json()
+    body = client.get(f"{SEARCH}/{reference_of(firms['anonymous'])}").json()
     assert body["anonymous"] is True
     assert body["name"] is None and body["website"] is None and body["projects"] is None
     assert "Secret" not in str(body)

@@ -9,7 +9,7 @@ from django.test import Client
 
 from borderless.atlas import services_contacts as services
 from borderless.atlas.models import ContactRequest
-from borderless.atlas.selectors_atlas import anonymous_reference
+from tests.atlas.atlas_profiles import reference_of
 from tests.atlas.contact_setup import ALICE_CONTACT, DORA_CONTACT, hidden_firm, org_of, profile, with_profiles
 from tests.conftest import make_org
 
@@ -174,7 +174,7 @@ def test_an_anonymous_receiver_is_asked_by_its_reference_and_stays_unnamed(clien
     client.force_login(alice)
 
     assert_json_error(ask(client, alice, firm.slug), 404, "not_found")
-    sent = ask(client, alice, anonymous_reference(firm.pk))
+    sent = ask(client, alice, reference_of(firm))
 
     assert sent.status_code == 201, sent.content
     assert sent.json()["receiver"]["revealed"] is False

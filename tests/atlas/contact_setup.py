@@ -32,10 +32,17 @@ def with_profiles(alice, dora):
     return alice, dora
 
 
-def hidden_firm(bob):
-    """An anonymous German firm whose requests bob's intermediary answers; its member is erik."""
+def hidden_firm(bob, *, lookalikes: int = 4):
+    """An anonymous German firm whose requests bob's intermediary answers; its member is erik.
+
+    With its unlisted look-alikes, enough organisations share its kind, NUTS-3 region (Borken), size
+    and sector for its card to show them: "Company in Borken (DE)".
+    """
+    from tests.atlas.atlas_profiles import lookalikes as make_lookalikes
+
     erik = make_user("erik@geheim.example", language="de")
     firm = make_org("Geheimnisvolle Sensorik GmbH", town_name="Bocholt", country="DE", working_languages=["de"])
+    make_lookalikes(firm, lookalikes)
     membership_add(organisation=firm, user=erik, is_manager=True)
     profile(
         firm,

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from borderless.atlas import services_contacts as services
 from borderless.atlas.models import AbuseReport, Block, ContactEvent, ContactRequest
-from borderless.atlas.selectors_atlas import anonymous_reference
 from borderless.atlas.selectors_contacts import contact_details_for
 from borderless.organisations.services import membership_add
+from tests.atlas.atlas_profiles import reference_of
 from tests.conftest import make_org, make_user
 
 from .contact_setup import ALICE_CONTACT, DORA_CONTACT, hidden_firm, org_of, profile, t, with_profiles
@@ -349,7 +349,7 @@ def test_an_anonymous_firm_is_asked_through_its_intermediary_and_revealed_only_o
     profile(org_of(alice))
     firm, erik = hidden_firm(bob)
     client.force_login(alice)
-    reference = anonymous_reference(firm.pk)
+    reference = reference_of(firm)
 
     form_page = client.get(reverse("atlas:contact_new", args=[reference])).content.decode()
     assert "Geheimnisvolle" not in form_page

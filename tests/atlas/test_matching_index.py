@@ -140,7 +140,7 @@ def test_labels_cover_the_taxonomy_and_every_nace_division(taxonomy):  # noqa: F
 
 
 def test_anonymous_organisations_are_matched_at_their_regions_centre(taxonomy):  # noqa: F811
-    from borderless.atlas.selectors_atlas import region_centroids
+    from borderless.atlas.selectors_anonymity import region_centroids
 
     org = profiled_org("Hidden GmbH", town_name="Borken", country="DE", offers=["tech.ai"], visibility="anonymous")
     profile = next(matching_index.profiles_from_db(organisation_ids=[org.pk]))

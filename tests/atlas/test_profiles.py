@@ -117,3 +117,22 @@ def test_editing_keeps_the_form_filled_in(client, alice, taxonomy):  # noqa: F81
     html = client.get(EDIT).content.decode()
     assert 'value="tech.sensors" id="id_offers_tech_sensors" checked' in html
     assert "Wij bouwen meetopstellingen." in html
+
+
+def test_only_confirmed_intermediaries_are_offered_for_an_anonymous_profile(client, alice, taxonomy):  # noqa: F811
+    """The intermediary learns who the anonymous firm is: one that staff have not confirmed may be anyone."""
+    confirmed = make_org("Novel-T", kind="intermediary", town_name="Enschede", country="NL")
+    waiting = make_org("Neue Agentur", kind="intermediary", town_name="Gronau", country="DE", confirmed=False)
+    client.force_login(alice)
+    page = client.get(EDIT).content.decode()
+    assert "Novel-T" in page and "Neue Agentur" not in page
+
+    response = client.post(EDIT, post_data(visibility="anonymous", contact_intermediary=waiting.pk))
+    assert response.status_code == 400
+    assert not AtlasProfile.objects.exists()
+    assert client.post(EDIT, post_data(visibility="anonymous", contact_intermediary=confirmed.pk)).status_code == 302
+
+
+def test_the_visibility_help_says_that_anonymous_leaves_the_public_directory(client, alice, taxonomy):  # noqa: F811
+    client.force_login(alice)
+    assert "also taken out of the public directory" in client.get(EDIT).content.decode()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from django.urls import reverse
 
 from borderless.atlas import matching_index
 from borderless.atlas.models import Block
-from borderless.atlas.selectors_atlas import anonymous_reference
 from borderless.atlas.services_profiles import atlas_profile_save
 from borderless.organisations.models import Organisation
-from tests.atlas.atlas_profiles import profiled_org, taxonomy  # noqa: F401
+from tests.atlas.atlas_profiles import profiled_org, reference_of, taxonomy  # noqa: F401
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_anonymous_partners_appear_without_name_and_are_reached_through_their_in
     html = client.get("/en/atlas/partners/").content.decode()
     assert "Verborgen Sensor" not in html
     assert "Company in Münster" in html
-    assert reverse("atlas:contact_new", args=[anonymous_reference(region["secret"].pk)]) in html
+    assert reverse("atlas:contact_new", args=[reference_of(region["secret"])]) in html
     assert "Regional Agency Münster" in html  # who answers on its behalf
     assert region["secret"].slug not in html
 
@@ -118,3 +119,55 @@ def test_a_user_without_an_organisation_gets_a_clear_page(client, db):
     response = client.get("/en/atlas/partners/")
     assert response.status_code == 200
     assert "not a member of one yet" in response.content.decode()
+
+
+def test_an_anonymous_partner_is_explained_only_by_what_its_card_shows(client, alice, region):
+    """Its exact distance, its quickscan result and its past projects would narrow down who it is: the
+    reasons use the distance to the centre of the region its card shows and leave the others out."""
+    from borderless.atlas.models import Project
+    from borderless.core.organisations import distance_km
+    from borderless.organisations.models import Town
+    from borderless.quickscan.models import Assessment
+
+    firm = profiled_org("Bocholter Geheimsensor GmbH", town_name="Bocholt", country="DE", offers=["tech.sensors"],
+                        needs=["tech.cad_cam"], visibility="anonymous")  # fmt: skip
+    Assessment.objects.create(organisation=firm, is_latest=True, follower_group="frontrunner", answers={})
+    Project.objects.create(title="Sensoren im Grenzland", year=2021).participants.set([firm, alice_org(alice)])
+    home = alice_org(alice).town
+    towns = list(Town.objects.filter(nuts3_id="DEA34"))
+    centre = (sum(t.latitude for t in towns) / len(towns), sum(t.longitude for t in towns) / len(towns))
+    exact, shown = (
+        distance_km(home.latitude, home.longitude, firm.town.latitude, firm.town.longitude),
+        distance_km(home.latitude, home.longitude, *centre),
+    )
+    assert round(exact) != round(shown)  # otherwise this test could not tell them apart
+
+    client.force_login(alice)
+    html = client.get("/en/atlas/partners/").content.decode()
+    block = next(b for b in html.split('data-testid="partner"')[1:] if reference_of(firm) in b).split("</li>")[0]
+    assert "Bocholter" not in html and firm.slug not in html
+    assert f"{round(exact)} km" not in block and f"{round(shown)} km" in block
+    assert "Frontrunner" not in block and "cooperated with this organisation before" not in block
+    assert "never taken part" not in block and "cooperated in projects before" not in block
+
+    body = client.get("/api/atlas/recommendations").json()
+    partner = next(p for p in body["results"] if p["partner"]["reference"] == reference_of(firm))
+    reasons = {r["component"]: r for r in partner["reasons"]}
+    assert partner["distance_km"] == pytest.approx(shown, abs=0.1)
+    assert reasons["maturity"]["value"] is None and reasons["novelty"]["value"] is None
+    assert reasons["proximity"]["value"] == pytest.approx(math.exp(-1.3 * shown / 50), abs=1e-3)
+    assert partner["score"] == pytest.approx(sum(r["contribution"] or 0 for r in partner["reasons"]), abs=1e-3)
+    assert "Frontrunner" not in str(partner)
+    scores = [p["score"] for p in body["results"]]
+    assert scores == sorted(scores, reverse=True)  # listed in the order of the scores shown
+
+
+def test_a_named_partner_keeps_its_full_explanation(client, alice, region):
+    from borderless.atlas.models import Project
+
+    Project.objects.create(title="Sensoren im Grenzland", year=2021).participants.set([region["de"], alice_org(alice)])
+    client.force_login(alice)
+    body = client.get("/api/atlas/recommendations").json()
+    named = next(p for p in body["results"] if p["partner"]["display_name"] == "Borken Sensorik GmbH")
+    assert all(r["value"] is not None for r in named["reasons"])
+    assert any("cooperated with this organisation before" in note for note in named["notes"])

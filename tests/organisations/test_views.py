@@ -66,3 +66,35 @@ def test_only_managers_edit_and_invalid_edits_change_nothing(client, alice, bob)
     assert client.post(url, data).status_code == 302
     org.refresh_from_db()
     assert (org.name, org.founded_year) == ("Alice Precisie B.V.", 1999)
+
+
+@pytest.mark.django_db
+def test_an_anonymous_firm_is_neither_listed_nor_shown_by_name_even_if_it_consented_to_be_listed(client, alice, bob):
+    """Its name beside its region and size would undo the anonymity of its atlas card."""
+    from borderless.atlas.models import AtlasProfile, Visibility
+
+    firm = Organisation.objects.get(name="Alice Precisietechniek B.V.")
+    AtlasProfile.objects.create(
+        organisation=firm,
+        visibility=Visibility.ANONYMOUS,
+        contact_intermediary=Organisation.objects.get(name="Bob Wirtschaftsförderung"),
+    )
+    assert firm.listed_publicly
+    assert "Alice Precisietechniek" not in client.get("/en/organisations/").content.decode()
+    assert "Alice Precisietechniek" not in client.get("/en/organisations/", {"q": "Alice"}).content.decode()
+    assert client.get(f"/en/organisations/{firm.slug}/").status_code == 404
+    assert client.get(f"/api/organisations/{firm.slug}").status_code == 404
+    client.force_login(bob)  # another organisation, even its intermediary, learns nothing here
+    assert client.get(f"/en/organisations/{firm.slug}/").status_code == 404
+    client.force_login(alice)  # its members see it, told that the directory does not show it
+    page = client.get(f"/en/organisations/{firm.slug}/").content.decode()
+    assert "This profile is not shown in the public directory" in page
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_organisation_is_not_shown_by_name(client, db):
+    from tests.conftest import make_org
+
+    waiting = make_org("Neue Agentur", kind="intermediary", town_name="Gronau", country="DE", confirmed=False)
+    assert client.get(f"/en/organisations/{waiting.slug}/").status_code == 404
+    assert "Neue Agentur" not in client.get("/en/organisations/").content.decode()
