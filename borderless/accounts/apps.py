@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "borderless.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the checks)

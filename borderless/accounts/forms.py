@@ -4,10 +4,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import ErrorDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from borderless.core.accounts import normalise_email
 from borderless.organisations.forms import OrganisationProfileForm
 from borderless.organisations.models import OrganisationKind
 
@@ -59,13 +61,8 @@ class SignUpForm(OrganisationProfileForm):
         return [self[name] for name in self.fields if name not in self.field_order]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("An account with this e-mail address already exists. Log in or reset your password."),
-                code="duplicate_email",
-            )
-        return email
+        # Whether the address has an account is not said here: the sign-up mails its owner instead.
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()
@@ -103,7 +100,26 @@ class EmailAuthenticationForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("The e-mail address or password is not correct."),
         "inactive": _("This account is inactive."),
+        "unverified": _(
+            "Please confirm your e-mail address first: open the link in the message we sent you when you signed up."
+        ),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.email_verified:
+            raise ValidationError(self.error_messages["unverified"], code="unverified")
+
+    def refuse(self, message: str) -> None:
+        """Show `message` as the form's error without validating it: the password is not checked."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, message)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """The password was right, but the address is not confirmed yet."""
+        return self.has_error(NON_FIELD_ERRORS, "unverified")
 
 
 class ProfileForm(forms.ModelForm):
@@ -120,6 +136,11 @@ class PasswordResetRequestForm(PasswordResetForm):
         label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
+    def get_users(self, email):
+        # The stored address is in its normal form; an exact match finds it on every database.
+        users = User.objects.filter(email=normalise_email(email), is_active=True)
+        return (user for user in users if user.has_usable_password())
+
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
@@ -127,3 +148,9 @@ class PasswordResetRequestForm(PasswordResetForm):
             super().send_mail(
                 subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name
             )
+
+
+class ConfirmationResendForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )

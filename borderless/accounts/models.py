@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from borderless.core.accounts import normalise_email
+
 
 class Role(models.TextChoices):
     SME = "sme", _("SME member")
@@ -15,10 +17,16 @@ class Role(models.TextChoices):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        return normalise_email(email or "")
+
     def _create_user(self, email: str, password: str | None, **extra):
         if not email:
             raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        # Accounts made here (staff, demo, tests) count as verified; sign-up passes None.
+        extra.setdefault("email_verified_at", timezone.now())
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -36,7 +44,8 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        # An exact match on the normal form: the same answer on SQLite and PostgreSQL.
+        return self.get(email=normalise_email(username or ""))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -51,6 +60,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # When the person opened the confirmation link of their address; None: not yet (no log-in).
+    email_verified_at = models.DateTimeField(_("e-mail address confirmed"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -66,6 +77,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    @classmethod
+    def normalize_username(cls, username):
+        # Called by `clean()`, so every model form (the admin's too) stores the normal form.
+        return normalise_email(username) if isinstance(username, str) else username
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
     def get_full_name(self) -> str:
         return self.full_name
 
@@ -80,16 +100,31 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role if self.role_confirmed else Role.SME
 
 
-class LoginFailure(models.Model):
-    """One failed log-in, kept in the database so that every app server sees the same count."""
+class LimitEvent(models.Model):
+    """One counted event of a limit (a failed log-in, a reset mail sent, a PDF made); see `limits`."""
 
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    scope = models.CharField(_("limit"), max_length=32)
+    key = models.CharField(_("counted for"), max_length=255)
+    at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("failed log-in")
-        verbose_name_plural = _("failed log-ins")
+        verbose_name = _("limit event")
+        verbose_name_plural = _("limit events")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["scope", "key", "at"], name="limit_event_window")]
 
     def __str__(self) -> str:
-        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.scope} {self.key} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LimitLock(models.Model):
+    """One row per (scope, key), locked while its window is counted, so counting and storing are one step."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="one_lock_per_limit_key")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}"

@@ -8,12 +8,16 @@ app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("confirm/resend/", views.confirmation_resend, name="confirmation_resend"),
+    path("confirm/resend/sent/", views.confirmation_sent, name="confirmation_sent"),
+    path("confirm/<str:token>/", views.confirm_address, name="confirm_address"),
     path("login/", views.login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetRequestView.as_view(
             form_class=PasswordResetRequestForm,
             template_name="accounts/password_reset.html",
             email_template_name="accounts/email/password_reset.txt",
@@ -29,7 +33,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),

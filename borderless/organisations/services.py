@@ -49,7 +49,10 @@ def organisation_create(
     listed_publicly: bool = False,
     euregio_override: Euregio | None = None,
     slug: str | None = None,
+    confirmed: bool = True,
+    review_reason: str = "",
 ) -> Organisation:
+    """Create an organisation. `confirmed=False`: it waits for staff (see `Organisation.confirmed`)."""
     organisation = Organisation(
         name=name.strip(),
         slug=slug or _unique_slug(name),
@@ -63,6 +66,8 @@ def organisation_create(
         description=description.strip(),
         listed_publicly=listed_publicly,
         euregio_override=euregio_override,
+        confirmed=confirmed,
+        review_reason=review_reason,
     )
     organisation.full_clean()
     organisation.save()

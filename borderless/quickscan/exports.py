@@ -2,10 +2,18 @@
 
 The PDF is rendered from the same view-model as the result page (`presentation.assessment_view`),
 with the charts as inline SVG and the DejaVu fonts that WeasyPrint finds through fontconfig.
+
+Making a PDF takes about a second of an app server, so a report is kept in the database
+(`ReportPdf`, per assessment and language) and sent again from there for a day, unless the
+assessment or its organisation changed meanwhile. Reports made (not those sent from the store) are
+limited per person, or per client for visitors (`accounts.limits.PDF_GENERATION`). Each report
+states the day it was made.
 """
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -13,30 +21,73 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from borderless.accounts.limits import PDF_GENERATION, Check, limits_reserve
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
+from borderless.core.throttle import LimitDecision
 
-from .models import Assessment
-from .presentation import AssessmentView
+from .models import Assessment, ReportPdf
+from .presentation import AssessmentView, assessment_view
 
 JSON_FORMAT = "borderless-quickscan/1"
+PDF_MAX_AGE = timedelta(days=1)
 
 
-def report_html(view: AssessmentView) -> str:
+class PdfLimitReached(Exception):
+    """Too many reports made by one person (or client) in a short time."""
+
+    def __init__(self, decision: LimitDecision):
+        super().__init__("too many PDF reports made")
+        self.decision = decision
+
+
+def report_html(view: AssessmentView, *, made_at: datetime | None = None) -> str:
     """The HTML of the PDF report; rendered in the view's language."""
-    return render_to_string("quickscan/report_pdf.html", {"view": view})
+    return render_to_string("quickscan/report_pdf.html", {"view": view, "made_at": made_at or timezone.now()})
 
 
-def report_document(view: AssessmentView, *, base_url: str):
+def report_document(view: AssessmentView, *, base_url: str, made_at: datetime | None = None):
     """The laid-out WeasyPrint document (pages and boxes) of the report."""
     from weasyprint import HTML, URLFetcher  # imported here: it loads native libraries, which only the PDF needs
 
     # Everything the report shows is in its HTML (charts as inline SVG); it fetches nothing, from anywhere.
     fetcher = URLFetcher(allowed_protocols=("data",))
-    return HTML(string=report_html(view), base_url=base_url, url_fetcher=fetcher).render()
+    return HTML(string=report_html(view, made_at=made_at), base_url=base_url, url_fetcher=fetcher).render()
 
 
-def report_pdf(view: AssessmentView, *, base_url: str) -> bytes:
-    return report_document(view, base_url=base_url).write_pdf()
+def report_pdf(view: AssessmentView, *, base_url: str, made_at: datetime | None = None) -> bytes:
+    return report_document(view, base_url=base_url, made_at=made_at).write_pdf()
+
+
+def report_source(assessment: Assessment) -> str:
+    """What a stored report was made from: it is out of date once this changes."""
+    parts = [str(assessment.pk), assessment.updated_at.isoformat(), assessment.questionnaire_version]
+    if assessment.organisation is not None:
+        parts += [assessment.organisation.name, assessment.organisation.updated_at.isoformat()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def report_pdf_for(*, assessment: Assessment, lang: str, base_url: str, made_by: str) -> bytes:
+    """The PDF report of `assessment` in `lang`: the stored one if it is current, else a new one.
+
+    `made_by` is who a new report counts for (e.g. "user:12"); PdfLimitReached when they made too
+    many lately. A stored report counts for no one.
+    """
+    now = timezone.now()
+    source = report_source(assessment)
+    stored = ReportPdf.objects.filter(
+        assessment=assessment, language=lang, source=source, created_at__gt=now - PDF_MAX_AGE
+    ).first()
+    if stored is not None:
+        return bytes(stored.content)
+    reservation = limits_reserve(Check(PDF_GENERATION, made_by))
+    if not reservation.allowed:
+        raise PdfLimitReached(reservation.decision)
+    made_at = timezone.now()
+    pdf = report_pdf(assessment_view(assessment, lang=lang), base_url=base_url, made_at=made_at)
+    ReportPdf.objects.update_or_create(
+        assessment=assessment, language=lang, defaults={"source": source, "content": pdf, "created_at": made_at}
+    )
+    return pdf
 
 
 def download_name(assessment: Assessment, extension: str) -> str:

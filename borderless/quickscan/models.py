@@ -166,3 +166,27 @@ class GroupRulesConfig(models.Model):
             late_max_stage=self.late_max_stage,
             late_min_q4_level=self.late_min_q4_level,
         )
+
+
+class ReportPdf(models.Model):
+    """A PDF report made for one assessment in one language, kept so that any app server can send it again.
+
+    It is made again when it is older than a day (the peer comparison moves on) or when what it was
+    made from has changed (`source`: the assessment's and the organisation's last change).
+    """
+
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="pdf_reports"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    source = models.CharField(max_length=64)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(_("made"))
+
+    class Meta:
+        verbose_name = _("PDF report")
+        verbose_name_plural = _("PDF reports")
+        constraints = [models.UniqueConstraint(fields=["assessment", "language"], name="one_pdf_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} {self.language}"

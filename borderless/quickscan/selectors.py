@@ -2,6 +2,8 @@
 
 Who sees an assessment: the members of its organisation, members of an advising organisation
 the firm granted access to, staff, and (for a visitor's quickscan) the browser session that took it.
+An advising organisation reads nothing until staff have confirmed it, and of its members only those
+whose intermediary role staff have confirmed read anything (`may_advise`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from borderless.accounts.models import Role
 from borderless.core.quickscan.peers import (
     PEER_LEVELS,
     PeerGroup,
@@ -26,14 +29,26 @@ from borderless.organisations.models import Organisation, OrganisationKind
 
 from .models import AdvisorAccess, Assessment
 
+ADVISING_ROLES = (Role.INTERMEDIARY, Role.ADMIN)
+
+
+def may_advise(user) -> bool:
+    """Whether the user's role lets them read what firms granted their organisation (confirmed by staff)."""
+    return user.is_authenticated and user.effective_role in ADVISING_ROLES
+
+
+def _active_grants_to(user) -> QuerySet[AdvisorAccess]:
+    """Grants, not revoked, to a confirmed organisation of the user (nothing unless `may_advise`)."""
+    if not may_advise(user):
+        return AdvisorAccess.objects.none()
+    return AdvisorAccess.objects.filter(
+        revoked_at__isnull=True, advisor__confirmed=True, advisor__memberships__user=user
+    )
+
 
 def advised_organisations(*, user) -> QuerySet[Organisation]:
-    """Organisations that granted one of the user's organisations access to their results."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        advisor_grants__advisor__memberships__user=user, advisor_grants__revoked_at__isnull=True
-    ).distinct()
+    """Organisations that granted one of the user's confirmed organisations access to their results."""
+    return Organisation.objects.filter(pk__in=_active_grants_to(user).values("organisation_id"))
 
 
 def can_view_organisation_results(*, user, organisation: Organisation) -> bool:
@@ -41,9 +56,7 @@ def can_view_organisation_results(*, user, organisation: Organisation) -> bool:
         return False
     if user.is_staff or organisation.memberships.filter(user=user).exists():
         return True
-    return AdvisorAccess.objects.filter(
-        organisation=organisation, revoked_at__isnull=True, advisor__memberships__user=user
-    ).exists()
+    return _active_grants_to(user).filter(organisation=organisation).exists()
 
 
 def assessment_for_viewer(*, public_id, user, anonymous_key: str = "") -> Assessment:
@@ -189,10 +202,11 @@ def active_advisor_grants(*, organisation: Organisation) -> QuerySet[AdvisorAcce
 
 
 def advisor_candidates(*, organisation: Organisation) -> QuerySet[Organisation]:
-    """Listed intermediaries, hubs and knowledge institutions the organisation has not granted access yet."""
+    """Listed, confirmed intermediaries, hubs and knowledge institutions the organisation has not granted access yet."""
     granted = AdvisorAccess.objects.filter(organisation=organisation, revoked_at__isnull=True).values("advisor_id")
     return (
         Organisation.objects.listed()
+        .confirmed()
         .filter(kind__in=ADVISING_KINDS)
         .exclude(pk=organisation.pk)
         .exclude(pk__in=granted)

@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from borderless.accounts.models import Role
+from borderless.accounts.selectors import confirmation_pending
 from borderless.organisations.models import Organisation
 
 from . import selectors, services
@@ -157,6 +157,7 @@ def advisors(request: HttpRequest) -> HttpResponse:
             "grants": selectors.active_advisor_grants(organisation=organisation),
             "grant_form": grant_form,
             "revoke_errors": revoke_errors,
+            "confirmation_pending": confirmation_pending(user=request.user),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -165,8 +166,13 @@ def advisors(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def clients(request: HttpRequest) -> HttpResponse:
-    """The organisations that let the user's advising organisation see their results, with their progress."""
-    if request.user.effective_role not in (Role.INTERMEDIARY, Role.ADMIN):
+    """The organisations that let the user's advising organisation see their results, with their progress.
+
+    An intermediary or analyst whom staff have not confirmed yet is told so, and sees no client.
+    """
+    if confirmation_pending(user=request.user):
+        return render(request, "quickscan/clients.html", {"clients": (), "confirmation_pending": True})
+    if not selectors.may_advise(request.user):
         raise PermissionDenied
     progress = selectors.client_progress(user=request.user)
     return render(request, "quickscan/clients.html", {"clients": client_rows(progress, lang=get_language())})

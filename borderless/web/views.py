@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from borderless.accounts.selectors import confirmation_pending
 from borderless.accounts.services import user_set_language
 from borderless.organisations.selectors import user_organisations
 from borderless.quickscan.selectors import latest_assessments
@@ -25,7 +26,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     latest = latest_assessments(organisations=organisations)
     for organisation in organisations:
         organisation.latest_assessment = latest.get(organisation.pk)
-    return render(request, "web/dashboard.html", {"organisations": organisations})
+    return render(
+        request,
+        "web/dashboard.html",
+        {"organisations": organisations, "confirmation_pending": confirmation_pending(user=request.user)},
+    )
 
 
 @require_POST

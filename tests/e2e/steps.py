@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.core import mail
 from django.utils.text import capfirst
 from django.utils.translation import gettext, override
 from playwright.sync_api import Page, expect
@@ -76,6 +77,19 @@ def fill_sign_up(page: Page, lang: str, account: NewAccount, *, password_again: 
 
 def submit_sign_up(page: Page, lang: str) -> None:
     page.get_by_test_id("signup-form").get_by_role("button", name=t(lang, "Create account")).click()
+
+
+def confirmation_link(email: str) -> str:
+    """The confirmation link of the newest mail to `email` (the live server's mails land in the outbox)."""
+    messages = [m for m in mail.outbox if email in m.to]
+    assert messages, f"no mail to {email}"
+    return re.search(r"https?://\S+/accounts/confirm/\S+/", messages[-1].body).group(0)
+
+
+def confirm_sign_up(page: Page, lang: str, email: str) -> None:
+    """After sign-up: the "check your e-mail" page, then the link from the mail."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Check your e-mail"))
+    page.goto(confirmation_link(email))
 
 
 def log_in(page: Page, lang: str, email: str, password: str) -> None:

@@ -1,4 +1,5 @@
-"""A new member's first visit, in each language: sign up, log out, log in, switch language, log out."""
+"""A new member's first visit, in each language: sign up, confirm the address from the mail, log out,
+log in, switch language, log out."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from borderless.organisations.models import Membership, Organisation
 
 from .steps import (
     NewAccount,
+    confirm_sign_up,
     expect_language,
     expect_logged_out,
     fill_sign_up,
@@ -53,6 +55,12 @@ def test_sign_up_log_in_switch_language_log_out(page, live_server, screenshot, l
     screenshot(page, lang, "02-sign-up-filled")
     submit_sign_up(page, lang)
 
+    # Sign-up logs nobody in: it mails a link that confirms the address.
+    expect_language(page, base, lang, "/accounts/signup/sent/")
+    expect(page.get_by_test_id("logout")).to_have_count(0)
+    screenshot(page, lang, "03-check-your-mail")
+    confirm_sign_up(page, lang, account.email)
+
     expect_language(page, base, lang, "/dashboard/")
     expect(page.get_by_role("status")).to_contain_text(
         t(lang, "Welcome to Borderless. Your account and your organisation's profile are ready.")
@@ -61,10 +69,10 @@ def test_sign_up_log_in_switch_language_log_out(page, live_server, screenshot, l
         t(lang, "Hello %(name)s") % {"name": account.full_name.split()[0]}
     )
     expect(page.get_by_role("link", name=account.organisation)).to_be_visible()
-    screenshot(page, lang, "03-dashboard")
+    screenshot(page, lang, "04-dashboard")
 
     user = User.objects.get(email=account.email)
-    assert user.language == lang
+    assert user.language == lang and user.email_verified
     assert User.objects.count() == 1
     organisation = Organisation.objects.get()
     assert organisation.name == account.organisation
@@ -74,12 +82,12 @@ def test_sign_up_log_in_switch_language_log_out(page, live_server, screenshot, l
     log_out(page, lang)
     expect_language(page, base, lang)
     expect_logged_out(page, lang)
-    screenshot(page, lang, "04-logged-out")
+    screenshot(page, lang, "05-logged-out")
 
     log_in(page, lang, account.email, account.password)
     expect_language(page, base, lang, "/dashboard/")
     expect(page.get_by_test_id("logout")).to_be_visible()
-    screenshot(page, lang, "05-logged-in")
+    screenshot(page, lang, "06-logged-in")
 
     switch_language(page, after)
     expect_language(page, base, after, "/dashboard/")
@@ -89,9 +97,9 @@ def test_sign_up_log_in_switch_language_log_out(page, live_server, screenshot, l
     expect(page.get_by_test_id(f"language-{after}")).to_have_attribute("aria-current", "true")
     user.refresh_from_db()
     assert user.language == after
-    screenshot(page, lang, f"06-switched-to-{after}")
+    screenshot(page, lang, f"07-switched-to-{after}")
 
     log_out(page, after)
     expect_language(page, base, after)
     expect_logged_out(page, after)
-    screenshot(page, lang, "07-logged-out")
+    screenshot(page, lang, "08-logged-out")

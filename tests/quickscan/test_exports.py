@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.template.defaultfilters import floatformat
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from borderless.organisations.models import Organisation
+from borderless.organisations.services import membership_add, organisation_update
 from borderless.quickscan import exports
+from borderless.quickscan.models import ReportPdf
 from borderless.quickscan.presentation import assessment_view
 from borderless.quickscan.services import ANONYMOUS_QUICKSCAN_KEY, advisor_access_grant, advisor_access_revoke
+from tests.conftest import make_user
 from tests.core.quickscan import builders
 
 from .completed import complete, fast_follower_answers, peer_firms
@@ -163,3 +167,80 @@ def test_the_json_is_refused_like_the_result_page(client, alice, bob, dora, resu
     assert client.get(json_url(result)).status_code == 404
     client.logout()
     assert client.get(json_url(result)).status_code == 404
+
+
+# --- the stored PDF and the limit ----------------------------------------------------------------
+
+
+def pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_pdf_states_the_day_it_was_made(client, alice, result):
+    client.force_login(alice)
+    content = client.get(pdf_url(result)).content
+    with translation.override("en"):
+        today = formats.date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"Report made on {today}." in " ".join(pdf_text(content).split())
+
+
+def test_the_same_pdf_is_sent_again_from_the_store(client, alice, result):
+    client.force_login(alice)
+    first = client.get(pdf_url(result))
+    second = client.get(pdf_url(result))
+    assert second.status_code == 200 and second.content == first.content
+    [stored] = ReportPdf.objects.all()
+    assert bytes(stored.content) == first.content and stored.language == "en"
+    # Another language is another report.
+    german = client.get(pdf_url(result, "de"))
+    assert german.content != first.content
+    assert sorted(ReportPdf.objects.values_list("language", flat=True)) == ["de", "en"]
+
+
+def test_a_pdf_older_than_a_day_is_made_again(client, alice, result):
+    client.force_login(alice)
+    client.get(pdf_url(result))
+    ReportPdf.objects.update(created_at=timezone.now() - timedelta(days=1, minutes=1), content=b"%PDF-old")
+    response = client.get(pdf_url(result))
+    assert response.content != b"%PDF-old" and response.content.startswith(b"%PDF-")
+    assert ReportPdf.objects.get().created_at > timezone.now() - timedelta(minutes=1)
+
+
+def test_a_pdf_is_made_again_when_the_organisation_changes(client, alice, result):
+    client.force_login(alice)
+    client.get(pdf_url(result))
+    organisation_update(organisation=result.organisation, name="Alice Precision B.V.")
+    result.refresh_from_db()
+    response = client.get(pdf_url(result))
+    assert "Alice Precision B.V." in pdf_text(response.content)
+    assert ReportPdf.objects.count() == 1
+
+
+def test_making_pdfs_is_limited_per_person_but_stored_ones_are_not(client, alice, result, settings):
+    settings.QUICKSCAN_PDF_LIMIT = 2
+    client.force_login(alice)
+    for _ in range(4):
+        assert client.get(pdf_url(result)).status_code == 200  # made once, then from the store
+    assert client.get(pdf_url(result, "de")).status_code == 200  # made: the second
+    response = client.get(pdf_url(result, "nl"))
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 600
+    with translation.override("nl"):
+        expected = translation.ngettext(
+            "You have asked for many PDF reports in a short time. Please try again in %(minutes)d minute.",
+            "You have asked for many PDF reports in a short time. Please try again in %(minutes)d minutes.",
+            10,
+        ) % {"minutes": 10}
+    assert expected in response.content.decode()
+    assert not ReportPdf.objects.filter(language="nl").exists()
+    # Stored reports are still sent.
+    assert client.get(pdf_url(result, "de")).status_code == 200
+    # Another person has an allowance of their own.
+    colleague = make_user("colleague@example.nl")
+    membership_add(organisation=result.organisation, user=colleague)
+    client.force_login(colleague)
+    assert client.get(pdf_url(result, "nl")).status_code == 200

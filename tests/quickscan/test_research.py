@@ -63,7 +63,7 @@ def test_a_visitor_is_sent_to_log_in(client, db):
 
 
 @pytest.mark.parametrize("persona", ["alice", "bob"])
-def test_sme_members_and_intermediaries_are_refused_in_their_language(client, persona, request):
+def test_sme_members_and_intermediaries_are_refused_in_their_language(client, db, persona, request):
     user = request.getfixturevalue(persona)
     client.force_login(user)
     response = client.get(reverse("quickscan:research_csv").replace("/en/", "/nl/"))
@@ -82,7 +82,7 @@ def test_an_unconfirmed_analyst_is_told_that_the_role_awaits_confirmation(client
 
 
 @pytest.mark.parametrize("persona", ["charlie", "staff"])
-def test_confirmed_analysts_and_staff_download_a_csv_named_after_its_method(client, persona, request):
+def test_confirmed_analysts_and_staff_download_a_csv_named_after_its_method(client, db, persona, request):
     client.force_login(request.getfixturevalue(persona))
     response = client.get(URL)
     assert response.status_code == 200
