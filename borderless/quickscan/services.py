@@ -157,6 +157,8 @@ def advisor_access_grant(*, organisation: Organisation, advisor: Organisation, u
         raise ValueError("only intermediaries, hubs and knowledge institutions advise firms")
     if advisor.pk == organisation.pk:
         raise ValueError("an organisation does not advise itself")
+    if not advisor.confirmed:
+        raise ValueError("an organisation that staff have not confirmed does not advise firms")
     grant, _ = AdvisorAccess.objects.get_or_create(
         organisation=organisation, advisor=advisor, revoked_at__isnull=True, defaults={"granted_by": user}
     )

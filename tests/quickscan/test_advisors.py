@@ -212,3 +212,13 @@ def test_the_overview_of_an_intermediary_links_to_the_clients(client, bob):
     page = client.get("/en/dashboard/").content.decode()
     assert "/en/quickscan/clients/" in page
     assert "No quickscan has been completed yet." in page
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_organisation_cannot_be_granted_access_even_without_the_form(alice, bob):
+    advisor = org_of(bob)
+    advisor.confirmed = False
+    advisor.save(update_fields=["confirmed"])
+    with pytest.raises(ValueError):
+        advisor_access_grant(organisation=org_of(alice), advisor=advisor, user=alice)
+    assert not advisor.client_grants.exists()
