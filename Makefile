@@ -11,11 +11,16 @@ MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
+.PHONY: run serve test lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
 
 run: install messages db demo
 	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: migrate, reference data, collectstatic, then gunicorn on HOST:PORT with WEB_CONCURRENCY
+# workers of WEB_THREADS threads. Needs at least SECRET_KEY and ALLOWED_HOSTS; see README.md.
+serve: install messages
+	HOST=$(HOST) PORT=$(PORT) PYTHON=$(BIN)/python bash scripts/serve
 
 test: install messages browser lint
 	$(BIN)/python manage.py check

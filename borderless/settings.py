@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and DEBUG=0; see README.md.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -22,11 +23,18 @@ def envbool(name: str, default: bool) -> bool:
 
 DEBUG = envbool("DEBUG", True)
 
-# The development key is only accepted while DEBUG is on; production must set SECRET_KEY.
+# The development key is only accepted while DEBUG is on; production must set a long random SECRET_KEY.
+SECRET_KEY_MIN_LENGTH = 50
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+if not DEBUG:
+    if not SECRET_KEY:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
+    if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH or len(set(SECRET_KEY)) < 5:
+        raise RuntimeError(
+            f"SECRET_KEY is too weak for DEBUG=0: use at least {SECRET_KEY_MIN_LENGTH} random characters, for example "
+            "the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+elif not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-never-used-in-production-" + "x" * 16
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
@@ -55,9 +63,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "borderless.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "borderless.web.middleware.BidiControlsMarkedMiddleware",
+    "borderless.web.middleware.PrivateNoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "borderless.web.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -90,6 +101,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A laptop installation serves several requests at once. WAL lets readers go on while one writer
+    # writes; IMMEDIATE takes the write lock when a transaction begins, so two transactions never
+    # both read and then fail to upgrade to writing ("database is locked"); the timeout is how long a
+    # writer waits for the lock before giving up.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT_SECONDS", "20")),
+        "transaction_mode": "IMMEDIATE",
+    }
+    # Tests use a file, not shared memory: only then does each thread of a live server get its own
+    # connection, as in a real installation. One file per test process, so parallel runs never meet.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get(
+            "SQLITE_TEST_NAME", str(Path(tempfile.gettempdir()) / f"borderless-test-{os.getpid()}.sqlite3")
+        )
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -111,6 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
 # Failed log-ins allowed per e-mail address (and per client address) within the window.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# The other limits of borderless/accounts/limits.py (its defaults apply where a variable is not set):
+# failed log-ins per client, password-reset and account mails per address and per client, PDF
+# reports made per person, and how long a confirmation link is valid.
+for _name in (
+    "LOGIN_CLIENT_FAILURE_LIMIT",
+    "PASSWORD_RESET_ADDRESS_LIMIT",
+    "PASSWORD_RESET_CLIENT_LIMIT",
+    "PASSWORD_RESET_WINDOW_SECONDS",
+    "ACCOUNT_MAIL_ADDRESS_LIMIT",
+    "ACCOUNT_MAIL_CLIENT_LIMIT",
+    "ACCOUNT_MAIL_WINDOW_SECONDS",
+    "ACCOUNT_CONFIRMATION_MAX_AGE_SECONDS",
+    "QUICKSCAN_PDF_LIMIT",
+    "QUICKSCAN_PDF_WINDOW_SECONDS",
+    "ATLAS_ANONYMITY_K",
+):
+    if os.environ.get(_name):
+        globals()[_name] = int(os.environ[_name])
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -131,7 +177,7 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve files straight from the app folders when they have not been collected (laptop, tests).
 WHITENOISE_USE_FINDERS = True
@@ -147,7 +193,10 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail passes through our backend (it shows bidirectional controls as visible marks), which
+# hands it on to the delivery backend chosen here.
+EMAIL_BACKEND = "borderless.web.mail.BidiMarkingEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Borderless <noreply@borderless.invalid>")
 if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST = os.environ["EMAIL_HOST"]

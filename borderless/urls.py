@@ -25,3 +25,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+# Errors answer JSON under /api/ and a translated page elsewhere; a database outage answers 503.
+handler400 = "borderless.web.errors.bad_request"
+handler404 = "borderless.web.errors.page_not_found"
+handler500 = "borderless.web.errors.server_error"

@@ -47,8 +47,14 @@ def _default_language():
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser tests flush the database when they end, so they run after all the others.
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+    # Tests outside a transaction (live servers, concurrency, browser tests) flush the database when
+    # they end, reference data included, so they run after all the others; browser tests last.
+    def flushes(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        return bool({"transactional_db", "live_server"} & fixtures) or bool(marker and marker.kwargs.get("transaction"))
+
+    items.sort(key=lambda item: (item.get_closest_marker("e2e") is not None, flushes(item)))
 
 
 def town(name: str, country: str) -> Town:

@@ -14,9 +14,12 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, get_args
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja.errors import HttpError, ValidationError
+
+from borderless.web.errors import RETRY_AFTER_SECONDS, is_database_outage
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -109,6 +112,26 @@ def error_handlers_register(*, api: NinjaAPI, query_schemas: list[type[BaseModel
         )
 
     def on_exception(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if isinstance(exc, MultiPartParserError):
+            # A multipart body Django cannot parse (no boundary, broken framing): the client's mistake.
+            return respond(
+                request,
+                400,
+                {"detail": gettext("The request body could not be read as a form."), "code": "bad_request"},
+            )
+        if is_database_outage(exc):
+            # The database is down or unreachable: nothing is wrong with the request, trying again is safe.
+            logger.error("Service Unavailable: %s", request.path, exc_info=exc, extra={"status_code": 503})
+            response = respond(
+                request,
+                503,
+                {
+                    "detail": gettext("The service is briefly unavailable. Please try again in a minute."),
+                    "code": "service_unavailable",
+                },
+            )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         # A bug on our side. Log it as Django would (admins' e-mail handler included), answer JSON.
         logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500})
         return respond(

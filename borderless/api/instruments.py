@@ -19,10 +19,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import field_validator
-from pydantic_core import PydanticUseDefault
 
 from borderless.core.instruments import Firm, Match, Verdict
+from borderless.core.instruments.model import Link
+from borderless.core.instruments.model import Status as CriterionStatus
 from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
 from borderless.instruments import presentation, selectors
 from borderless.instruments.forms import FinderForm, MatchProfileForm
@@ -36,7 +36,7 @@ from borderless.quickscan.selectors import quickscan_organisations
 
 from .errors import ApiError, not_found, unknown_parameters_reject
 from .pagination import page_get
-from .schemas import ErrorOut
+from .schemas import CodeLabelOut, ErrorOut
 
 # Descriptions in this module are API documentation for developers and stay in English.
 
@@ -89,24 +89,16 @@ class InstrumentListQuery(Schema):
     language: str = Field(
         "", json_schema_extra=_choices(WorkingLanguage.values), description="A language the provider works in."
     )
+    # An empty page= is refused like any other value that is not a whole number.
     page: int = Field(1, ge=1, description="Page number, starting at 1.")
     page_size: int = Field(25, ge=1, le=100, description="Instruments per page (at most 100).")
 
-    @field_validator("page", "page_size", mode="before")
-    @classmethod
-    def empty_means_absent(cls, value):
-        if value == "":
-            raise PydanticUseDefault
-        return value
-
-
-class CodeLabelOut(Schema):
-    code: str
-    label: str = Field(description="In the language of the request.")
-
 
 class StatusOut(Schema):
-    code: str | None = Field(description="open, forthcoming, closed, budget_exhausted; null: not known yet.")
+    code: str | None = Field(
+        description="open, forthcoming, closed, budget_exhausted; null: not known yet.",
+        json_schema_extra={"enum": [*InstrumentStatus.values, None]},
+    )
     label: str
 
 
@@ -198,22 +190,32 @@ class MatchIn(Schema):
     stage: int | None = Field(None, description="acatech stage 0..6.")
 
 
-class ReasonOut(Schema):
+class MatchReasonOut(Schema):
+    """Why an instrument fits or not, one criterion (not the atlas's ReasonOut of a partner suggestion)."""
+
     criterion: str = Field(description="Criterion type.")
-    status: str = Field(description="met, not_met, unknown, needs_action or info.")
+    status: str = Field(
+        description="met, not_met, unknown, needs_action or info.",
+        json_schema_extra={"enum": [s.value for s in CriterionStatus]},
+    )
     text: str = Field(description="In the language of the request.")
-    action: str | None = Field(description="edit_profile, take_quickscan or find_partner.")
+    action: str | None = Field(
+        description="edit_profile, take_quickscan or find_partner; null: nothing to do.",
+        json_schema_extra={"enum": [*(link.value for link in Link), None]},
+    )
     action_url: str | None
 
 
 class MatchResultOut(Schema):
     identifier: str
     name: str
-    verdict: str = Field(description="fits, might_fit or does_not_fit.")
+    verdict: str = Field(
+        description="fits, might_fit or does_not_fit.", json_schema_extra={"enum": [v.value for v in Verdict]}
+    )
     verdict_label: str
     status: StatusOut
     next_deadline: date | None
-    reasons: list[ReasonOut]
+    reasons: list[MatchReasonOut]
     links: dict[str, str]
 
 

@@ -9,8 +9,9 @@ exists or not.
 
 Submitting twice stores one assessment: the client chooses the assessment's id (a random UUID) and
 sends it with the answers. A repeated request with the same id and the same answers returns the
-stored assessment (200 instead of 201); the same id with other answers or for another organisation
-is refused (409).
+stored assessment (200 instead of 201); the same id with other answers, or for another of one's own
+organisations, is refused (409). An id that belongs to an organisation one is not a member of answers
+404, as reading it does.
 """
 
 from __future__ import annotations
@@ -440,9 +441,19 @@ def _own_organisation(request: HttpRequest, slug: str) -> Organisation:
 
 
 def _repeat(request: HttpRequest, existing: Assessment, organisation: Organisation, answers: dict[str, Any]):
-    if existing.organisation_id == organisation.pk and existing.answers == answers:
-        if existing.status == Assessment.Status.COMPLETED:
-            return Status(200, _assessment_out(request, existing))
+    """The stored assessment for a replay of the caller's own submission, else a refusal.
+
+    An id of an organisation the caller is not a member of answers 404, exactly as reading it does
+    (GET /assessments/{id}): the API never says whether another organisation's assessment exists.
+    """
+    if not existing.organisation.memberships.filter(user=request.user).exists():
+        raise not_found()
+    if (
+        existing.organisation_id == organisation.pk
+        and existing.answers == answers
+        and existing.status == Assessment.Status.COMPLETED
+    ):
+        return Status(200, _assessment_out(request, existing))
     raise ApiError(
         status=409,
         code="id_conflict",

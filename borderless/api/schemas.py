@@ -18,22 +18,25 @@ from borderless.organisations.models import Country, Organisation, OrganisationK
 
 class OrganisationListQuery(Schema):
     q: str = Field("", max_length=100, description="Search in the name and the town.")
-    kind: OrganisationKind | None = Field(None, description="Kind of organisation.")
-    country: Country | None = Field(None, description="Country code.")
+    kind: OrganisationKind | None = Field(None, description="Kind of organisation; empty: all.")
+    country: Country | None = Field(None, description="Country code; empty: all.")
     nuts3: str = Field("", pattern=r"^[A-Z]{2}[A-Z0-9]{3}$", examples=["NL213"], description="NUTS 2021 level-3 code.")
     euregio: str = Field("", pattern=r"^[a-z0-9-]+$", examples=["euregio"], description="Slug of a Euregio.")
-    size_class: SizeClass | None = Field(None, description="Size class by number of employees.")
+    size_class: SizeClass | None = Field(None, description="Size class by number of employees; empty: all.")
     sector: str = Field("", pattern=r"^[0-9]{2}$", examples=["28"], description="NACE Rev. 2 division (two digits).")
     in_programme_area: bool | None = Field(
-        None, description="Inside (true) or outside (false) the Interreg Deutschland-Nederland programme area."
+        None,
+        description="Inside (true) or outside (false) the Interreg Deutschland-Nederland programme area; empty: all.",
     )
     page: int = Field(1, ge=1, description="Page number, starting at 1.")
     page_size: int = Field(25, ge=1, le=100, description="Organisations per page (at most 100).")
 
-    @field_validator("*", mode="before")
+    @field_validator("kind", "country", "size_class", "in_programme_area", mode="before")
     @classmethod
     def empty_means_absent(cls, value):
-        # As in the HTML directory, where an empty select box means "all": ?kind=&page= is no filter.
+        # As in the HTML directory, where an empty select box means "all": ?kind= is no filter. Codes
+        # typed by hand (nuts3, euregio, sector) and the page numbers must be given in full: an empty
+        # value there is refused like any other value of the wrong form.
         if value == "":
             raise PydanticUseDefault
         return value

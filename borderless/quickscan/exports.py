@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from borderless.accounts.limits import PDF_GENERATION, Check, limits_reserve
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
+from borderless.core.text import bidi_controls_marked
 from borderless.core.throttle import LimitDecision
 
 from .models import Assessment, ReportPdf
@@ -42,7 +43,9 @@ class PdfLimitReached(Exception):
 
 def report_html(view: AssessmentView, *, made_at: datetime | None = None) -> str:
     """The HTML of the PDF report; rendered in the view's language."""
-    return render_to_string("quickscan/report_pdf.html", {"view": view, "made_at": made_at or timezone.now()})
+    # Names typed by people may carry bidirectional controls; the PDF shows them as marks, as pages do.
+    html = render_to_string("quickscan/report_pdf.html", {"view": view, "made_at": made_at or timezone.now()})
+    return bidi_controls_marked(html)
 
 
 def report_document(view: AssessmentView, *, base_url: str, made_at: datetime | None = None):

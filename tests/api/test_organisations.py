@@ -112,7 +112,7 @@ def test_filters_by_search_region_euregio_size_and_sector(client, alice, bob, ch
 
 
 def test_empty_filter_values_mean_no_filter(client, alice, bob):
-    response = client.get(URL, {"kind": "", "country": "", "in_programme_area": "", "page": ""})
+    response = client.get(URL, {"kind": "", "country": "", "in_programme_area": ""})
     assert names(response) == ["Alice Precisietechniek B.V.", "Bob Wirtschaftsförderung"]
 
 

@@ -106,6 +106,21 @@ def test_the_same_id_with_other_answers_is_refused(client, alice):
     assert Assessment.objects.get().answers["D1.Q2"] == fast_follower_answers()["D1.Q2"]
 
 
+def test_another_organisations_assessment_id_answers_like_an_id_one_may_not_read(client, alice, dora):
+    client.force_login(dora)
+    doras = submission(org_of(dora))
+    assert post(client, doras).status_code == 201
+    client.force_login(alice)
+
+    submitted = post(client, {**doras, "organisation": org_of(alice).slug})
+    read = client.get(f"{SUBMIT}/{doras['id']}")
+    unknown = client.get(f"{SUBMIT}/{uuid.uuid4()}")
+
+    assert_json_error(submitted, 404, "not_found")
+    assert submitted.json() == read.json() == unknown.json()
+    assert Assessment.objects.get().organisation == org_of(dora)
+
+
 def test_company_data_comes_from_the_organisation_profile(client, alice):
     client.force_login(alice)
     answers = {**fast_follower_answers(), "C.country": "C.country.DE", "C.region": "DEA34"}

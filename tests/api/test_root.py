@@ -118,3 +118,44 @@ def test_unknown_api_path_is_a_json_404(client, db):
     response = client.get("/api/nothing/here")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found.", "code": "not_found"}
+
+
+# The schema: one name per shape, and the checked lists written out
+
+
+def test_every_schema_name_stands_for_one_shape():
+    """The OpenAPI components are keyed by class name: two classes of one name document only one of them."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from ninja import Schema
+
+    import borderless.api
+
+    defined: dict[str, list[str]] = {}
+    for module_info in pkgutil.iter_modules(borderless.api.__path__):
+        module = importlib.import_module(f"borderless.api.{module_info.name}")
+        for name, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Schema) and value.__module__ == module.__name__:
+                defined.setdefault(name, []).append(module.__name__)
+    assert {name: modules for name, modules in defined.items() if len(modules) > 1} == {}
+
+
+def test_the_match_reasons_and_the_partner_reasons_are_documented_apart(client, db):
+    schema = client.get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    result = components["MatchResultOut"]["properties"]["reasons"]["items"]["$ref"].rsplit("/", 1)[-1]
+    assert set(components[result]["properties"]) == {"criterion", "status", "text", "action", "action_url"}
+    assert components[result]["properties"]["status"]["enum"] == ["met", "not_met", "unknown", "needs_action", "info"]
+    partner = components["RecommendationOut"]["properties"]["reasons"]["items"]["$ref"].rsplit("/", 1)[-1]
+    assert "component" in components[partner]["properties"]
+    assert result != partner
+
+
+def test_the_instrument_filters_name_their_allowed_values(client, db):
+    schema = client.get("/api/openapi.json").json()
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/instruments"]["get"]["parameters"]}
+    assert "voucher" in parameters["kind"]["enum"]
+    assert "unknown" in parameters["status"]["enum"]
+    assert set(parameters["cross_border"]["enum"]) == {"", "required", "not_required"}

@@ -244,3 +244,14 @@ def test_making_pdfs_is_limited_per_person_but_stored_ones_are_not(client, alice
     membership_add(organisation=result.organisation, user=colleague)
     client.force_login(colleague)
     assert client.get(pdf_url(result, "nl")).status_code == 200
+
+
+def test_a_right_to_left_override_in_the_firm_name_shows_as_a_mark_in_the_pdf(alice, result):
+    organisation = result.organisation
+    organisation.name = "Alice \u202egpj.exe B.V."
+    organisation.save(update_fields=["name"])
+    result.refresh_from_db()
+    view = assessment_view(result, lang="en")
+    text = document_text(exports.report_document(view, base_url="http://testserver/"))
+    assert "\u202e" not in text
+    assert "[U+202E]" in text
