@@ -21,6 +21,10 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("borderless.organisations.urls")),
     path("quickscan/", include("borderless.quickscan.urls")),
     path("instruments/", include("borderless.instruments.urls")),
+    # Partner suggestions and contacts sit under /atlas/ beside the profiles; the atlas's own
+    # /atlas/<reference>/ comes last so that it claims no address of theirs.
+    path("atlas/", include("borderless.matching.urls")),
+    path("atlas/", include("borderless.contacts.urls")),
     path("atlas/", include("borderless.atlas.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

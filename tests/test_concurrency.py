@@ -20,10 +20,10 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
-from borderless.atlas.models import ContactRequest
-from borderless.atlas.selectors_contacts import daily_limit
-from tests.atlas.contact_setup import org_of, profile
+from borderless.contacts.models import ContactRequest
+from borderless.contacts.selectors import daily_limit
 from tests.conftest import make_org
+from tests.contacts.contact_setup import org_of, profile
 
 CLIENTS = 20
 MESSAGE = "We are looking for a partner for a joint R&D project on condition monitoring."

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Router, Swagger
 
-from . import atlas, contacts, instruments, organisations, quickscan
+from . import atlas, contacts, instruments, matching, organisations, quickscan
 from .errors import error_handlers_register, method_not_allowed_as_json, not_found
 from .schemas import ErrorOut, OrganisationListQuery, RootOut
 
@@ -50,13 +50,19 @@ api = BorderlessAPI(
 
 error_handlers_register(
     api=api,
-    query_schemas=[OrganisationListQuery, quickscan.HistoryQuery, atlas.AtlasSearchQuery, atlas.RecommendationsQuery],
+    query_schemas=[
+        OrganisationListQuery,
+        quickscan.HistoryQuery,
+        atlas.AtlasSearchQuery,
+        matching.RecommendationsQuery,
+    ],
 )
 
 api.add_router("/organisations", organisations.router)
 api.add_router("/quickscan", quickscan.router)
 api.add_router("/instruments", instruments.router)
 api.add_router("/atlas/contacts", contacts.router)
+api.add_router("/atlas", matching.router)
 api.add_router("/atlas", atlas.router)
 
 DATA_SOURCES = [

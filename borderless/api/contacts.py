@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from borderless.atlas import selectors_contacts as sel
-from borderless.atlas import services_contacts as services
-from borderless.atlas.models import ContactRequest
-from borderless.atlas.selectors_atlas import profile_for_viewer
+from borderless.atlas.selectors import profile_for_viewer
+from borderless.contacts import selectors as sel
+from borderless.contacts import services
+from borderless.contacts.models import ContactRequest
 from borderless.organisations.models import Organisation
 
 from .errors import ApiError, not_found, unknown_parameters_reject

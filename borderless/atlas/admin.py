@@ -1,17 +1,14 @@
-"""The atlas in the (translated) admin: taxonomy entries (staff may add some), profiles, projects,
-matching weights, blocks and reports of abuse."""
+"""The atlas in the (translated) admin: taxonomy entries (staff may add some), profiles and projects."""
 
 from __future__ import annotations
 
 import re
 
 from django import forms
-from django.contrib import admin, messages
-from django.utils import timezone
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from .models import AbuseReport, AtlasProfile, Block, Competence, CompetenceGroup, MatchingWeights, Project
+from .models import AtlasProfile, Competence, CompetenceGroup, Project
 from .taxonomy import competence_search_terms_refresh
 
 STAFF_VERSION = "staff"
@@ -103,42 +100,3 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = ["programme", "year"]
     search_fields = ["title", "participants__name"]
     autocomplete_fields = ["participants"]
-
-
-@admin.register(MatchingWeights)
-class MatchingWeightsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "complementarity", "reciprocity", "common_ground", "proximity", "maturity", "novelty"]
-
-    def has_add_permission(self, request):
-        return not MatchingWeights.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Block)
-class BlockAdmin(admin.ModelAdmin):
-    list_display = ["blocker", "blocked", "created_at"]
-    search_fields = ["blocker__name", "blocked__name"]
-    autocomplete_fields = ["blocker", "blocked"]
-
-
-@admin.register(AbuseReport)
-class AbuseReportAdmin(admin.ModelAdmin):
-    list_display = ["request", "reporter", "created_at", "handled_at"]
-    list_filter = [("handled_at", admin.EmptyFieldListFilter)]
-    readonly_fields = ["request", "reporter", "reason", "created_at"]
-    actions = ["mark_handled"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Mark the selected reports as handled"))
-    def mark_handled(self, request, queryset):
-        count = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
-        self.message_user(
-            request,
-            ngettext("%(count)d report marked as handled.", "%(count)d reports marked as handled.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )

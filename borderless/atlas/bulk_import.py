@@ -40,9 +40,9 @@ from borderless.core.matching.synthetic import CSV_COLUMNS
 from borderless.organisations.models import NaceDivision, NutsRegion, Organisation, OrganisationKind, SizeClass, Town
 from borderless.quickscan.models import FollowerGroup
 
-from . import matching_index
 from .bulk_import_postgres import copy_import, foreign_keys_drop, foreign_keys_restore, table_name
 from .models import AtlasProfile, Competence, Visibility
+from .signals import profiles_bulk_written
 
 DEFAULT_PREFIX = "synthetic-"
 MAX_REPORTED_ERRORS = 1000
@@ -288,7 +288,7 @@ def organisations_import(*, path: Path | str, prefix: str = DEFAULT_PREFIX) -> I
         counts = _import_batches(path, reference, prefix)
         steps.done("write")
         method = "bulk_create"
-    matching_index.index_stale()  # no signals were sent: let the index look at the database
+    profiles_bulk_written.send(sender=AtlasProfile)  # no model signals were sent
     return ImportResult(*counts, seconds=steps.total, method=method, steps=steps.seconds)
 
 
@@ -423,5 +423,5 @@ def imported_organisations_remove(*, prefix: str = DEFAULT_PREFIX) -> int:
             cursor.execute(f"DELETE FROM {org_table} WHERE slug LIKE %s", [like])
             removed += cursor.rowcount
             foreign_keys_restore(cursor, dropped)
-    matching_index.index_stale()
+    profiles_bulk_written.send(sender=AtlasProfile)
     return removed

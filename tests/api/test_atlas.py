@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from borderless.atlas import matching_index
-from borderless.atlas.forms_atlas import AtlasSearchForm
-from borderless.atlas.services_profiles import atlas_profile_save
+from borderless.atlas.forms import AtlasSearchForm
+from borderless.atlas.services import atlas_profile_save
+from borderless.matching import index as matching_index
 from borderless.organisations.models import Organisation
 from tests.atlas.atlas_profiles import profiled_org, reference_of, taxonomy  # noqa: F401
 

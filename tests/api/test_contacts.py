@@ -7,11 +7,11 @@ import json
 import pytest
 from django.test import Client
 
-from borderless.atlas import services_contacts as services
-from borderless.atlas.models import ContactRequest
+from borderless.contacts import services
+from borderless.contacts.models import ContactRequest
 from tests.atlas.atlas_profiles import reference_of
-from tests.atlas.contact_setup import ALICE_CONTACT, DORA_CONTACT, hidden_firm, org_of, profile, with_profiles
 from tests.conftest import make_org
+from tests.contacts.contact_setup import ALICE_CONTACT, DORA_CONTACT, hidden_firm, org_of, profile, with_profiles
 
 pytestmark = pytest.mark.django_db
 

@@ -37,11 +37,11 @@ from schemathesis.checks import (
 )
 from schemathesis.core.failures import FailureGroup
 
-from borderless.atlas.services_contacts import contact_request_send
 from borderless.atlas.taxonomy import taxonomy_load
+from borderless.contacts.services import contact_request_send
 from borderless.instruments.matching import snapshot_clear
 from tests.atlas.atlas_profiles import profiled_org
-from tests.atlas.contact_setup import org_of, profile
+from tests.contacts.contact_setup import org_of, profile
 from tests.instruments.finder_data import seed_catalogue
 from tests.quickscan.completed import complete, fast_follower_answers
 

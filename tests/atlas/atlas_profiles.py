@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from borderless.atlas.models import AtlasProfile
-from borderless.atlas.services_profiles import atlas_profile_save
+from borderless.atlas.services import atlas_profile_save
 from borderless.atlas.taxonomy import taxonomy_load
 from tests.conftest import make_org
 

@@ -174,7 +174,7 @@ def test_no_anonymous_demo_firm_can_be_singled_out(client, anonymous_firms):
 def test_every_anonymous_card_describes_at_least_five_organisations_as_the_platform_describes_them(
     anonymous_firms,
 ):
-    from borderless.atlas.selectors_anonymity import GEOGRAPHY, quasi_identifiers, shown_for
+    from borderless.atlas.anonymity import GEOGRAPHY, quasi_identifiers, shown_for
 
     organisations = list(Organisation.objects.select_related(*GEOGRAPHY))
     described = shown_for({o.pk: quasi_identifiers(o) for o in organisations})

@@ -143,8 +143,8 @@ def test_a_sector_the_card_does_not_show_is_not_shown_or_found_through_the_compe
 
 
 def test_counting_the_whole_population_at_once_gives_the_same_cards_as_rung_by_rung(taxonomy, monkeypatch):  # noqa: F811
-    from borderless.atlas import selectors_anonymity
-    from borderless.atlas.selectors_anonymity import GEOGRAPHY, quasi_identifiers, shown_for
+    from borderless.atlas import anonymity as selectors_anonymity
+    from borderless.atlas.anonymity import GEOGRAPHY, quasi_identifiers, shown_for
     from borderless.organisations.models import Organisation
 
     _crowd(9)

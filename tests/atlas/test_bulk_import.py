@@ -9,10 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from borderless.atlas import bulk_import, matching_index
+from borderless.atlas import bulk_import
 from borderless.atlas.bulk_import import ImportRefused, organisations_import
 from borderless.atlas.models import AtlasProfile
 from borderless.core.matching.synthetic import CSV_COLUMNS
+from borderless.matching import index as matching_index
 from borderless.organisations.models import Membership, Organisation
 from tests.atlas.atlas_profiles import taxonomy  # noqa: F401
 from tests.conftest import make_user

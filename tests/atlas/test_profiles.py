@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
 from django.urls import reverse
 
 from borderless.atlas.models import AtlasProfile
-from borderless.atlas.services_profiles import atlas_profile_save
 from tests.atlas.atlas_profiles import taxonomy  # noqa: F401
 from tests.conftest import make_org
 
@@ -96,19 +92,6 @@ def test_members_who_do_not_manage_and_strangers_get_404(client, alice, dora, ta
 def test_visitors_are_sent_to_log_in(client):
     response = client.get(EDIT)
     assert response.status_code == 302 and "login" in response.url
-
-
-def test_saving_refreshes_the_matching_index_when_it_exists(alice, taxonomy, monkeypatch):  # noqa: F811
-    changed = []
-    module = types.ModuleType("borderless.atlas.matching_index")
-    module.profile_changed = lambda *, organisation_id: changed.append(organisation_id)
-    monkeypatch.setitem(sys.modules, "borderless.atlas.matching_index", module)
-    import borderless.atlas as package
-
-    monkeypatch.setattr(package, "matching_index", module, raising=False)
-    org = alice.organisations.get()
-    atlas_profile_save(organisation=org, offers=["tech.sensors"], needs=[])
-    assert changed == [org.pk]
 
 
 def test_editing_keeps_the_form_filled_in(client, alice, taxonomy):  # noqa: F811

@@ -115,20 +115,6 @@ def test_released_entries_cannot_be_deleted_in_the_admin(client, taxonomy_admin)
     assert client.get("/en/admin/atlas/competence/tech.sensors/delete/").status_code == 403
 
 
-def test_abuse_reports_can_be_marked_handled(client, taxonomy_admin):
-    from borderless.atlas.models import AbuseReport, ContactRequest
-    from tests.conftest import make_org
-
-    a = make_org("A B.V.", town_name="Enschede", country="NL")
-    b = make_org("B GmbH", town_name="Münster", country="DE")
-    request = ContactRequest.objects.create(requester=a, receiver=b, message="spam")
-    report = AbuseReport.objects.create(request=request, reason="spam")
-    response = client.post("/en/admin/atlas/abusereport/", {"action": "mark_handled", "_selected_action": [report.pk]})
-    assert response.status_code == 302
-    report.refresh_from_db()
-    assert report.handled_at is not None
-
-
 @pytest.fixture
 def taxonomy_admin(client, staff):
     taxonomy_load()

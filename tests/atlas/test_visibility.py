@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from borderless.atlas.models import AtlasProfile
-from borderless.atlas.selectors_atlas import profile_for_viewer, visible_profiles
+from borderless.atlas.selectors import profile_for_viewer, visible_profiles
 from borderless.organisations.models import Membership
 from tests.atlas.atlas_profiles import profiled_org, reference_of, taxonomy  # noqa: F401
 from tests.conftest import make_user
@@ -56,7 +56,7 @@ def test_an_anonymous_profile_shows_no_name_town_website_or_contact(client, firm
         assert secret not in html
     assert "<dt>Region</dt><dd>Borken, Germany</dd>" in html  # the NUTS-3 region (DEA34 Borken)
     assert "Sensoren für Landmaschinen." in html
-    assert reverse("atlas:contact_new", args=[ref]) in html
+    assert reverse("contacts:new", args=[ref]) in html
     assert "Regional Agency Borken" in html  # the intermediary that answers for it
 
 

@@ -8,9 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from borderless.atlas.models import Competence, ContactRequest
-from borderless.atlas.services_profiles import atlas_profile_save
+from borderless.atlas.models import Competence
+from borderless.atlas.services import atlas_profile_save
 from borderless.atlas.taxonomy import taxonomy_load
+from borderless.contacts.models import ContactRequest
 from borderless.organisations.services import membership_add
 
 from ..conftest import PASSWORD, make_org, make_user

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from borderless.organisations.models import Organisation
-from tests.atlas.contact_setup import org_of, with_profiles
+from tests.contacts.contact_setup import org_of, with_profiles
 
 pytestmark = pytest.mark.django_db
 
