@@ -10,12 +10,15 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po locale-django/*/LC_MESSAGES/*.p
 MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (one per core; `make test PYTEST_WORKERS=0` runs in one process).
+# Whole files go to a worker, in the order tests/conftest.py gives them (slow modules first).
+PYTEST_WORKERS ?= auto
 
-.PHONY: run serve test lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
+.PHONY: run serve test fuzz lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
 
 run: install messages db demo
-	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md), with a worker for its jobs"
+	HOST=$(HOST) PORT=$(PORT) PYTHON=$(BIN)/python bash scripts/run
 
 # Production: migrate, reference data, collectstatic, then gunicorn on HOST:PORT with WEB_CONCURRENCY
 # workers of WEB_THREADS threads. Needs at least SECRET_KEY and ALLOWED_HOSTS; see README.md.
@@ -24,12 +27,17 @@ serve: install messages
 
 test: install messages browser lint
 	$(BIN)/python manage.py check
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
+
+# The API fuzzer alone, looking much further than the bounded run in `make test`.
+fuzz: install messages
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_SECONDS=$${FUZZ_SECONDS:-600} $(BIN)/python -m pytest -p no:cacheprovider tests/api/test_fuzz.py $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 install: $(STAMP)
 

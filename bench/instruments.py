@@ -237,8 +237,8 @@ def match_with_orm_queries(firm, context, lang: str):
     """The baseline: one query for the instruments, then one query per instrument for its criteria."""
     from django.db.models import Min
 
+    from borderless.core.i18n import Content
     from borderless.core.instruments import REGISTRY, Criterion, Instrument, Match, rank, verdict_of
-    from borderless.core.quickscan.text import Text
     from borderless.instruments import models
 
     deadlines = dict(
@@ -257,7 +257,7 @@ def match_with_orm_queries(firm, context, lang: str):
             outcomes.append(ctype.evaluate(prepared, firm, context))
         instrument = Instrument(
             id=row.identifier,
-            name=Text(row.name_en, row.name_de, row.name_nl),
+            name=Content(row.name_en, row.name_de, row.name_nl),
             status=row.status,
             next_deadline=deadlines.get(row.pk),
             criteria=tuple(Criterion(c.type, c.params) for c in criteria),
@@ -268,12 +268,13 @@ def match_with_orm_queries(firm, context, lang: str):
 
 def bench(args: argparse.Namespace) -> dict:
     from django.db import connection
+    from django.utils import timezone
 
     from borderless.instruments.matching import firm_for_organisation, snapshot_build
     from borderless.organisations.models import Town
     from borderless.organisations.reference import reference_data_load
 
-    today = date.today()
+    today = timezone.localdate()
     if not Town.objects.exists():
         print("  loading the reference data …", file=sys.stderr)
         reference_data_load()

@@ -9,7 +9,10 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
+
+from borderless import content_fields
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,6 +44,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
+    "borderless.i18n",
     "borderless.accounts",
     "borderless.organisations",
     "borderless.web",
@@ -51,7 +55,14 @@ INSTALLED_APPS = [
     "borderless.contacts",
     "borderless.api",
     "borderless.demo",
+    "borderless.jobs",
     "ninja",
+    "csp",
+    "phonenumber_field",
+    "django_tasks",
+    "django_tasks_db",
+    # Before the admin, so that its admin classes and templates take part (its documentation asks so).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -122,6 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Long work (bulk imports, digests) runs as tasks outside the request: queued in the database and run
+# by `manage.py db_worker` (see README.md); no broker to run. Files a job reads (uploaded CSVs) wait in
+# JOB_FILES_DIR, which the web servers and the workers must share.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOB_FILES_DIR = Path(os.environ.get("JOB_FILES_DIR", BASE_DIR / "var" / "job-files"))
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
@@ -172,6 +189,11 @@ LOCALE_PATHS = [
     BASE_DIR / "locale-django",
 ]
 USE_I18N = True
+# Translated content fields (taxonomy labels, NACE labels, instrument names and descriptions): declared
+# in each app's translation.py, one column per language, read in the active language, English if empty.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = content_fields.localized_verbose_name
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "borderless_language"
@@ -226,11 +248,27 @@ if envbool("BEHIND_TLS_PROXY", False):
 TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Everything the pages need is served from this origin; no CDN, no inline scripts.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
-    "base-uri 'self'; object-src 'none'"
-)
+# Phone numbers (django-phonenumber-field) are stored in E.164. A number typed without +31/+49 is read
+# as one of the organisation's own country (the profile form says which); where none is known, as Dutch.
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_REGION = "NL"
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
+
+# Content-Security-Policy header (django-csp). Directives are written in this order.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF],
+        "style-src": [csp_constants.SELF],
+        "img-src": [csp_constants.SELF, "data:"],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+        "form-action": [csp_constants.SELF],
+        "base-uri": [csp_constants.SELF],
+        "object-src": [csp_constants.NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

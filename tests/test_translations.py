@@ -54,6 +54,20 @@ def test_every_msgid_in_code_and_templates_is_translated(fresh_catalogues, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_cores_texts_are_extracted_too(fresh_catalogues, lang):
+    from babel.messages.pofile import read_po
+
+    from borderless.core.instruments import texts
+    from borderless.core.quickscan import texts_dma
+
+    with (fresh_catalogues / lang / "LC_MESSAGES" / "django.po").open("rb") as file:
+        catalogue = read_po(file)
+    for message in (texts_dma.DIMENSIONS["D1"], texts.COUNTRY_NOT_MET, texts.WHAT_EUREGIO):
+        entry = catalogue.get(message.msgid, context=message.context)
+        assert entry is not None and entry.string, message
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_committed_catalogue_is_complete(lang):
     po = ROOT / "locale" / lang / "LC_MESSAGES" / "django.po"
     assert entries(msgattrib(po, "--untranslated")) == []

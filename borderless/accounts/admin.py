@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from borderless.organisations.models import Membership
+from borderless.organisations.models import Membership, Organisation
 
 from .models import LimitEvent, Role, User
 from .services import CONFIRMED_ROLES, confirmation_grant
@@ -97,3 +97,68 @@ class LimitEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- organisations: registered here because confirming one confirms its managers' roles ----------
+
+
+class OrganisationMembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class WaitingForConfirmation(admin.SimpleListFilter):
+    title = _("waiting for confirmation")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(confirmed=False) if self.value() == "yes" else queryset
+
+
+class ToBeReviewed(admin.SimpleListFilter):
+    title = _("to be reviewed")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(review_reason="") if self.value() == "yes" else queryset
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "town", "size_class", "sector", "listed_publicly", "confirmed", "review_reason"]
+    list_filter = [
+        WaitingForConfirmation,
+        ToBeReviewed,
+        "kind",
+        "town__country",
+        "size_class",
+        "listed_publicly",
+        "town__nuts3__in_programme_area",
+    ]
+    search_fields = ["name", "town__name"]
+    autocomplete_fields = ["town", "sector"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["town", "sector"]
+    inlines = [OrganisationMembershipInline]
+    actions = ["confirm"]
+
+    @admin.action(description=_("Confirm the organisation and the roles its managers asked for"))
+    def confirm(self, request, queryset):
+        _people, organisations = confirmation_grant(organisations=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation confirmed, together with its managers' roles.",
+                "%(count)d organisations confirmed, together with their managers' roles.",
+                organisations,
+            )
+            % {"count": organisations},
+            messages.SUCCESS,
+        )

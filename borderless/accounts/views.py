@@ -14,11 +14,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from borderless.core.throttle import LimitDecision, retry_after_minutes
-from borderless.quickscan.services import ANONYMOUS_QUICKSCAN_KEY, assessment_attach
-from borderless.web.i18n import redirect_in_language
 
 from . import selectors, services
 from .forms import ConfirmationResendForm, EmailAuthenticationForm, ProfileForm, SignUpForm
+from .language import redirect_in_language
 from .limits import request_client
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -57,12 +56,6 @@ def too_many_requests(request: HttpRequest, decision: LimitDecision, *, message:
     )
     response["Retry-After"] = str(decision.retry_after_seconds)
     return response
-
-
-def _attach_anonymous_quickscan(request: HttpRequest, user, anonymous_key: str) -> None:
-    organisation = user.organisations.order_by("memberships__created_at").first()
-    if organisation is not None:
-        assessment_attach(anonymous_key=anonymous_key, organisation=organisation, user=user)
 
 
 # --- sign-up and confirmation of the address ----------------------------------------------------
@@ -114,10 +107,8 @@ def confirm_address(request: HttpRequest, token: str) -> HttpResponse:
         if request.user.is_authenticated and request.user.pk == user.pk:
             return redirect("web:dashboard")
         return render(request, "accounts/confirm_done_before.html")
-    anonymous_key = request.session.get(ANONYMOUS_QUICKSCAN_KEY, "")
     services.user_email_verify(user=user)
     login(request, user, backend=BACKEND)
-    _attach_anonymous_quickscan(request, user, anonymous_key)
     with translation.override(user.language):
         messages.success(request, _("Welcome to Borderless. Your account and your organisation's profile are ready."))
     return _redirect_in_language(request, reverse("web:dashboard"), user.language)
@@ -174,9 +165,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         user = form.get_user()
         services.login_succeeded(reservation=reservation, user=user)
-        anonymous_key = request.session.get(ANONYMOUS_QUICKSCAN_KEY, "")
         login(request, user)
-        _attach_anonymous_quickscan(request, user, anonymous_key)
         return _redirect_in_language(request, _safe_next(request, reverse("web:dashboard")), user.language)
     if form.needs_confirmation:
         services.login_attempt_release(reservation=reservation)

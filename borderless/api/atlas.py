@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 
@@ -24,7 +23,7 @@ from borderless.atlas.forms import AtlasSearchForm
 from borderless.atlas.models import CooperationKind, Project
 from borderless.atlas.search import atlas_search
 from borderless.atlas.selectors import ProfileCard, profile_for_viewer
-from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
+from borderless.i18n.translation import language
 
 from .errors import unknown_parameters_reject
 from .pagination import page_get
@@ -148,8 +147,7 @@ def profile_out(request: HttpRequest, card: ProfileCard) -> dict:
 
 
 def request_language() -> str:
-    code = (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return language()
 
 
 # --- endpoints ------------------------------------------------------------------------------------------

@@ -16,21 +16,21 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 
 from borderless.core.instruments import Firm, Match, Verdict
 from borderless.core.instruments.model import Link
 from borderless.core.instruments.model import Status as CriterionStatus
-from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
+from borderless.i18n.translation import language, translate
 from borderless.instruments import presentation, selectors
 from borderless.instruments.forms import FinderForm, MatchProfileForm
-from borderless.instruments.matching import Entry, Snapshot, firm_for_organisation, latest_assessment, snapshot
+from borderless.instruments.matching import Entry, Snapshot, match_firm, match_organisation, snapshot
 from borderless.instruments.models import Instrument, Kind, Level
 from borderless.instruments.models import Status as InstrumentStatus
 from borderless.instruments.selectors import CROSS_BORDER_NOT_REQUIRED, CROSS_BORDER_REQUIRED, UNKNOWN_STATUS
 from borderless.organisations.models import Country, OrganisationKind, SizeClass, WorkingLanguage
+from borderless.organisations.selectors import organisation_manageable_by
 from borderless.quickscan.models import FollowerGroup
 from borderless.quickscan.selectors import quickscan_organisations
 
@@ -244,7 +244,7 @@ def instrument_list(request: HttpRequest, query: Query[InstrumentListQuery]):
     if not form.is_valid():
         return _invalid(form)
     current = snapshot()
-    lang = _language()
+    lang = language()
     result = selectors.finder_search(filters=form.filters(), lang=lang, choices={}, current=current, with_counts=False)
     envelope = page_get(request=request, queryset=result.entries, page=query.page, page_size=query.page_size)
     entries: list[Entry] = envelope["results"]
@@ -272,7 +272,7 @@ def instrument_match(request: HttpRequest, payload: MatchIn):
     profile = payload.dict(exclude={"organisation"})
     given = {name: value for name, value in profile.items() if value is not None}
     current = snapshot()
-    lang = _language()
+    lang = language()
     organisation = None
     assessment = None
     if payload.organisation:
@@ -289,16 +289,16 @@ def instrument_match(request: HttpRequest, payload: MatchIn):
         )
         if organisation is None:
             raise not_found()
-        assessment = latest_assessment(organisation)
-        firm = firm_for_organisation(organisation, assessment)
+        found = match_organisation(organisation, lang=lang, current=current)
+        assessment, firm, matches = found.assessment, found.firm, found.matches
     else:
         form = MatchProfileForm({name: value for name, value in given.items()})
         if not form.is_valid():
             return _invalid(form)
         firm = form.firm()
-    matches = current.catalogue.match(firm, current.context(), lang=lang)
+        matches = match_firm(firm, lang=lang, current=current)
     if organisation is not None:
-        can_edit = organisation.memberships.filter(user=request.user, is_manager=True).exists()
+        can_edit = organisation_manageable_by(user=request.user, organisation=organisation)
         links = presentation.Links.for_organisation(organisation, can_edit=can_edit)
     else:
         links = presentation.Links.for_country(firm.country)
@@ -323,11 +323,11 @@ def instrument_detail(request: HttpRequest, identifier: str):
     unknown_parameters_reject(request=request, allowed=set())
     instrument = selectors.instrument_get(identifier=identifier)  # Http404 answers the JSON 404
     current = snapshot()
-    lang = _language()
+    lang = language()
     out = _instrument_out(request, instrument, current)
     criteria = list(instrument.criteria.all())
     texts = (
-        [o.render(lang) for o in current.catalogue.describe(identifier, current.context())]
+        [translate(o.reason, lang) for o in current.catalogue.describe(identifier, current.context())]
         if identifier in current.catalogue
         else [""] * len(criteria)
     )
@@ -350,11 +350,6 @@ def instrument_detail(request: HttpRequest, identifier: str):
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def _language() -> str:
-    code = (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def _invalid(form) -> Status:
@@ -442,14 +437,14 @@ def _match_out(request: HttpRequest, match: Match, lang: str, links) -> dict[str
             {
                 "criterion": outcome.key,
                 "status": outcome.status.value,
-                "text": outcome.render(lang),
+                "text": translate(outcome.reason, lang),
                 "action": outcome.link.value if outcome.link else None,
                 "action_url": request.build_absolute_uri(url) if url else None,
             }
         )
     return {
         "identifier": identifier,
-        "name": instrument.name.get(lang),
+        "name": translate(instrument.name, lang),
         "verdict": match.verdict.value,
         "verdict_label": str(presentation.VERDICT_LABELS[match.verdict]),
         "status": _status_out(str(instrument.status)),

@@ -20,10 +20,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db import IntegrityError
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -37,8 +35,8 @@ from borderless.core.quickscan.questionnaire import (
     TRI_LABELS,
     Question,
 )
-from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES, Text
-from borderless.core.quickscan.validation import AnswerError, ErrorCode, validate_answers
+from borderless.core.quickscan.validation import AnswerError, ErrorCode, InvalidAnswers
+from borderless.i18n.translation import language, translate
 from borderless.organisations.models import Organisation
 from borderless.quickscan import services as quickscan_services
 from borderless.quickscan.models import QUESTIONNAIRE_VERSION, Assessment
@@ -280,25 +278,28 @@ def assessment_submit(request: HttpRequest, payload: AssessmentIn):
     unknown_parameters_reject(request=request, allowed=set())
     organisation = _own_organisation(request, payload.organisation)
     answers = {**payload.answers, **profile_answers(organisation)}
-    existing = Assessment.objects.filter(public_id=payload.id).first()
-    if existing is not None:
-        return _repeat(request, existing, organisation, answers)
-    errors = validate_answers(answers)
-    if errors:
-        return Status(422, _answer_errors(errors))
     try:
-        assessment = quickscan_services.assessment_submit(
+        submission = quickscan_services.assessment_submit(
             organisation=organisation,
             user=request.user,
             public_id=payload.id,
             answers=answers,
             share_for_research=payload.share_for_research,
-            language=_language(),
+            language=language(),
         )
-    except IntegrityError:
-        # The same id arrived twice at the same moment: the other request stored it.
-        return _repeat(request, Assessment.objects.get(public_id=payload.id), organisation, answers)
-    return Status(201, _assessment_out(request, assessment))
+    except InvalidAnswers as invalid:
+        return Status(422, _answer_errors(list(invalid.errors)))
+    except quickscan_services.AssessmentIdTaken as taken:
+        # Another organisation's id answers 404, exactly as reading it does (GET /assessments/{id}):
+        # the API never says whether another organisation's assessment exists.
+        if not taken.own:
+            raise not_found() from None
+        raise ApiError(
+            status=409,
+            code="id_conflict",
+            message=_("An assessment with this id already exists with other answers. Choose a new id."),
+        ) from None
+    return Status(201 if submission.created else 200, _assessment_out(request, submission.assessment))
 
 
 @router.get(
@@ -367,41 +368,46 @@ def history(request: HttpRequest, query: Query[HistoryQuery]):
 def questionnaire(request: HttpRequest):
     """Public. Texts follow the Accept-Language header (de, nl, en); ids and types are the same in all."""
     unknown_parameters_reject(request=request, allowed=set())
-    lang = _language()
+    lang = language()
     return {
         "version": QUESTIONNAIRE_VERSION,
         "language": lang,
         "sections": [
             {
                 "id": section.id,
-                "title": _text(section.title, lang),
-                "intro": _text(section.intro, lang),
+                "title": translate(section.title, lang),
+                "intro": translate(section.intro, lang),
                 "questions": [_question_out(question, lang) for question in section.questions],
             }
             for section in QUESTIONNAIRE.sections
         ],
         "dimensions": [
-            {"id": d.id, "title": _text(d.title, lang), "question_ids": list(d.question_ids)}
+            {"id": d.id, "title": translate(d.title, lang), "question_ids": list(d.question_ids)}
             for d in QUESTIONNAIRE.dimensions
         ],
         "stages": [
             {
                 "number": s.number,
-                "name": _text(s.name, lang),
-                "description": _text(s.description, lang),
+                "name": translate(s.name, lang),
+                "description": translate(s.description, lang),
                 "question_id": s.question_id,
             }
             for s in QUESTIONNAIRE.stages
         ],
         "clusters": [
-            {"id": c.id, "number": c.number, "title": _text(c.title, lang), "technology_ids": list(c.technology_ids)}
+            {
+                "id": c.id,
+                "number": c.number,
+                "title": translate(c.title, lang),
+                "technology_ids": list(c.technology_ids),
+            }
             for c in QUESTIONNAIRE.clusters
         ],
         "labels": {
-            "scale": {str(level): _text(label, lang) for level, label in enumerate(SCALE_LABELS)},
-            "no_partly_yes": {value: _text(label, lang) for value, label in TRI_LABELS.items()},
-            "tech_status": {value: _text(label, lang) for value, label in TECH_STATUS_LABELS.items()},
-            "area_flags": {value: _text(label, lang) for value, label in AREA_FLAG_LABELS.items()},
+            "scale": {str(level): translate(label, lang) for level, label in enumerate(SCALE_LABELS)},
+            "no_partly_yes": {value: translate(label, lang) for value, label in TRI_LABELS.items()},
+            "tech_status": {value: translate(label, lang) for value, label in TECH_STATUS_LABELS.items()},
+            "area_flags": {value: translate(label, lang) for value, label in AREA_FLAG_LABELS.items()},
         },
     }
 
@@ -440,49 +446,19 @@ def _own_organisation(request: HttpRequest, slug: str) -> Organisation:
     return organisation
 
 
-def _repeat(request: HttpRequest, existing: Assessment, organisation: Organisation, answers: dict[str, Any]):
-    """The stored assessment for a replay of the caller's own submission, else a refusal.
-
-    An id of an organisation the caller is not a member of answers 404, exactly as reading it does
-    (GET /assessments/{id}): the API never says whether another organisation's assessment exists.
-    """
-    if not existing.organisation.memberships.filter(user=request.user).exists():
-        raise not_found()
-    if (
-        existing.organisation_id == organisation.pk
-        and existing.answers == answers
-        and existing.status == Assessment.Status.COMPLETED
-    ):
-        return Status(200, _assessment_out(request, existing))
-    raise ApiError(
-        status=409,
-        code="id_conflict",
-        message=_("An assessment with this id already exists with other answers. Choose a new id."),
-    )
-
-
-def _language() -> str:
-    code = (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def _text(text: Text, lang: str) -> str:
-    return text.render(lang)
-
-
 def _question_out(question: Question, lang: str) -> dict[str, Any]:
     return {
         "id": question.id,
         "type": question.type.value,
-        "title": _text(question.title, lang),
-        "help": _text(question.help, lang),
+        "title": translate(question.title, lang),
+        "help": translate(question.help, lang),
         "dimension": question.dimension,
         "from_profile": question.from_profile,
         "pattern": question.pattern,
         "items": [
             {
                 "id": item.id,
-                "text": _text(item.text, lang),
+                "text": translate(item.text, lang),
                 "exclusive": item.exclusive,
                 "stage": item.stage,
                 "area": item.area.value if item.area else None,

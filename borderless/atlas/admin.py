@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from .models import AtlasProfile, Competence, CompetenceGroup, Project
 from .taxonomy import competence_search_terms_refresh
@@ -54,7 +55,9 @@ class CompetenceAdminForm(forms.ModelForm):
 
 
 @admin.register(Competence)
-class CompetenceAdmin(admin.ModelAdmin):
+class CompetenceAdmin(TranslationAdmin):
+    """The label in the three languages one below the other; the list and its order in the reader's language."""
+
     form = CompetenceAdminForm
     list_display = ["code", "label", "group", "cluster", "version"]
     list_filter = ["group", "cluster", "version"]

@@ -1,8 +1,9 @@
 """Bulk import of organisations with their atlas profiles from a CSV file, all or nothing.
 
-The file has the layout of the synthetic population (`borderless.core.matching.synthetic.CSV_COLUMNS`):
-one organisation per row with its town (GeoNames id), NUTS-3 region, kind, size class, sector,
-offered and needed competence codes, follower group, visibility and whether it has cooperated.
+The file has the layout of the synthetic population (`borderless.core.matching.synthetic.CSV_COLUMNS`),
+separated by commas or, as spreadsheets in Germany and the Netherlands save it, semicolons, with or
+without a byte-order mark: one organisation per row with its town (GeoNames id), NUTS-3 region, kind,
+size class, sector, offered and needed competence codes, follower group, visibility and whether it has cooperated.
 
 Two passes over the file, so that memory stays flat whatever its size:
 
@@ -29,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,9 @@ BATCH = 2000  # rows per bulk_create batch on SQLite
 LARGE_IMPORT = 20_000
 _PREFIX = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-$")
 NAME_MAX = Organisation._meta.get_field("name").max_length
+# Told how far an import got: (step, rows done), the step being "check" or "write"; every this many rows.
+Progress = Callable[[str, int], None]
+PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -239,10 +243,18 @@ def _parse(reader, reference: _Reference, check: ImportCheck, prefix: str) -> It
         )
 
 
-def _rows(path: Path, reference: _Reference, check: ImportCheck, prefix: str) -> Iterator[_Row]:
+def _rows(
+    path: Path, reference: _Reference, check: ImportCheck, prefix: str, progress: Progress | None = None
+) -> Iterator[_Row]:
     """The parsed rows of the file; reading problems (encoding, header, CSV syntax) land in `check`."""
-    with open(path, encoding="utf-8", newline="") as file:
-        reader = csv.reader(file, strict=True)
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        try:
+            first = file.readline()
+        except UnicodeDecodeError:
+            check.add(1, "", _("The file is not UTF-8 text from here on."))
+            return
+        file.seek(0)
+        reader = csv.reader(file, delimiter=";" if first.count(";") > first.count(",") else ",", strict=True)
         try:
             header = next(reader, None)
             if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
@@ -251,6 +263,8 @@ def _rows(path: Path, reference: _Reference, check: ImportCheck, prefix: str) ->
                 )
                 return
             for _line, row in _parse(reader, reference, check, prefix):
+                if progress is not None and check.rows % PROGRESS_EVERY == 0:
+                    progress("check", check.rows)
                 if row is not None:
                     yield row
         except UnicodeDecodeError:
@@ -259,25 +273,38 @@ def _rows(path: Path, reference: _Reference, check: ImportCheck, prefix: str) ->
             check.add(reader.line_num, "", _("The line is not valid CSV: %(error)s") % {"error": error})
 
 
-def organisations_import_check(*, path: Path | str, prefix: str = DEFAULT_PREFIX) -> ImportCheck:
+def organisations_import_check(
+    *, path: Path | str, prefix: str = DEFAULT_PREFIX, progress: Progress | None = None
+) -> ImportCheck:
     """Read the whole file and report every problem; writes nothing."""
     prefix_check(prefix)
     check = ImportCheck()
-    for _row in _rows(Path(path), _Reference(prefix), check, prefix):
+    for _row in _rows(Path(path), _Reference(prefix), check, prefix, progress):
         pass
+    if progress is not None:
+        progress("check", check.rows)
     if check.rows == 0 and check.ok:
         check.add(2, "", _("The file has no organisations."))
     return check
 
 
-def organisations_import(*, path: Path | str, prefix: str = DEFAULT_PREFIX) -> ImportResult:
-    """Check the file, then import all of it in one transaction; raises ImportRefused if any row is bad."""
+def organisations_import(
+    *, path: Path | str, prefix: str = DEFAULT_PREFIX, progress: Progress | None = None
+) -> ImportResult:
+    """Check the file, then import all of it in one transaction; raises ImportRefused if any row is bad.
+
+    `progress` hears of every PROGRESS_EVERY rows checked and written. What is written inside the
+    transaction is seen by others only when it commits, so a progress page shows the writing step at
+    its start until the import is done.
+    """
     path = Path(path)
     steps = _Steps()
-    check = organisations_import_check(path=path, prefix=prefix)
+    check = organisations_import_check(path=path, prefix=prefix, progress=progress)
     steps.done("check")
     if not check.ok:
         raise ImportRefused(check)
+    if progress is not None:
+        progress("write", 0)
     reference = _Reference(prefix)
     if connection.vendor == "postgresql":
         counts = copy_import(
@@ -285,7 +312,7 @@ def organisations_import(*, path: Path | str, prefix: str = DEFAULT_PREFIX) -> I
         )
         method = "copy"
     else:
-        counts = _import_batches(path, reference, prefix)
+        counts = _import_batches(path, reference, prefix, progress)
         steps.done("write")
         method = "bulk_create"
     profiles_bulk_written.send(sender=AtlasProfile)  # no model signals were sent
@@ -318,7 +345,9 @@ def _strict_rows(path: Path, reference: _Reference, prefix: str) -> Iterator[_Ro
 # --- other databases: bulk_create in batches -------------------------------------------------------------
 
 
-def _import_batches(path: Path, reference: _Reference, prefix: str) -> tuple[int, int, int]:
+def _import_batches(
+    path: Path, reference: _Reference, prefix: str, progress: Progress | None = None
+) -> tuple[int, int, int]:
     totals = [0, 0, 0]
     with transaction.atomic():
         batch: list[_Row] = []
@@ -327,6 +356,8 @@ def _import_batches(path: Path, reference: _Reference, prefix: str) -> tuple[int
             if len(batch) == BATCH:
                 _write_batch(batch, prefix, totals)
                 batch = []
+                if progress is not None:
+                    progress("write", totals[0])
         if batch:
             _write_batch(batch, prefix, totals)
     return totals[0], totals[1], totals[2]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from django.db import transaction
 
+from borderless.content_fields import translations
 from borderless.core.matching import synthetic_data as mixes
 from borderless.organisations.models import Organisation, OrganisationKind
 
@@ -263,7 +264,7 @@ def atlas_demo_seed(
 
         taxonomy_load()
     competences = {c.code: c for c in Competence.objects.all()}
-    labels = {code: {"en": c.label_en, "de": c.label_de, "nl": c.label_nl} for code, c in competences.items()}
+    labels = {code: translations(c, "label") for code, c in competences.items()}
     organisations = list(
         Organisation.objects.filter(slug__in=list(organisation_slugs)).select_related(
             "town", "town__nuts3", "town__nuts3__euregio", "euregio_override"

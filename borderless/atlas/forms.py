@@ -5,28 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
 
 from borderless.core.quickscan.texts_more import CLUSTERS
+from borderless.i18n.translation import language, translate
 from borderless.organisations.models import Country, Euregio, NutsRegion, OrganisationKind, SizeClass
 from borderless.quickscan.models import FollowerGroup
 
+from .bulk_import import DEFAULT_PREFIX, prefix_check
 from .models import AtlasProfile, Competence, CompetenceGroup, CooperationKind, Visibility
 from .search import AtlasFilters, Direction
 from .services import intermediary_choices
+from .taxonomy import fold
 
 EVERYTHING = ("", _("All"))
-
-
-def _lang() -> str:
-    return (get_language() or "en")[:2]
 
 
 def competence_groups(competences=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """The taxonomy as (heading, [(code, label)]) in the viewer's language: technologies by cluster,
     then services, then sectors."""
-    lang = _lang()
+    lang = language()
     if competences is None:
         competences = Competence.objects.all()
     by_heading: dict[str, list[tuple[str, str]]] = {}
@@ -36,13 +35,13 @@ def competence_groups(competences=None) -> list[tuple[str, list[tuple[str, str]]
     def key(c: Competence):
         group_rank = CompetenceGroup.values.index(c.group) if c.group in CompetenceGroup.values else 9
         cluster_rank = cluster_order.index(c.cluster) if c.cluster in cluster_order else len(cluster_order)
-        return (group_rank, cluster_rank, c.code if c.group == CompetenceGroup.SECTOR else c.label.lower())
+        return (group_rank, cluster_rank, c.code if c.group == CompetenceGroup.SECTOR else fold(c.label))
 
     for c in sorted(competences, key=key):
         if c.group == CompetenceGroup.TECHNOLOGY:
             cluster = CLUSTERS.get(c.cluster)
             heading = (
-                str(_("Technologies: %(cluster)s") % {"cluster": cluster[0].get(lang)})
+                str(_("Technologies: %(cluster)s") % {"cluster": translate(cluster[0], lang)})
                 if cluster
                 else str(_("Other technologies"))
             )
@@ -204,14 +203,13 @@ class AtlasProfileForm(forms.Form):
         required=False,
         help_text=_("Shown only to organisations whose contact request you accepted."),
     )
-    contact_phone = forms.CharField(
+    contact_phone = PhoneNumberField(
         label=_("Contact phone"),
         required=False,
-        max_length=40,
         help_text=_("Shown only to organisations whose contact request you accepted."),
     )
 
-    def __init__(self, *args, profile: AtlasProfile | None = None, **kwargs):
+    def __init__(self, *args, profile: AtlasProfile | None = None, region: str = "", **kwargs):
         if profile is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "offers": [c.code for c in profile.offers.all()],
@@ -234,6 +232,14 @@ class AtlasProfileForm(forms.Form):
         self.fields["offers"].error_messages["invalid_choice"] = _("Please choose competences from the list.")
         self.fields["needs"].error_messages["invalid_choice"] = _("Please choose competences from the list.")
         self.fields["contact_intermediary"].queryset = intermediary_choices()
+        if region:
+            # A number without +31/+49 is read as one of the organisation's own country, and shown so.
+            self.fields["contact_phone"] = PhoneNumberField(
+                label=self.fields["contact_phone"].label,
+                required=False,
+                region=region,
+                help_text=self.fields["contact_phone"].help_text,
+            )
 
     def clean(self):
         data = super().clean()
@@ -282,3 +288,35 @@ class AtlasProfileForm(forms.Form):
             "contact_email": data["contact_email"],
             "contact_phone": data["contact_phone"],
         }
+
+
+class OrganisationsImportForm(forms.Form):
+    """Staff upload a CSV of organisations (the layout of the synthetic population) to import."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One organisation per row, columns separated by commas or semicolons, in UTF-8. Every row is "
+            "checked first; if any is wrong, nothing is imported and you get a list of the problems."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    prefix = forms.CharField(
+        label=_("Address prefix"),
+        initial=DEFAULT_PREFIX,
+        max_length=40,
+        help_text=_("The imported organisations get addresses such as “synthetic-4711”, so they can be removed again."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Upload a CSV file (ending in .csv)."))
+        return upload
+
+    def clean_prefix(self):
+        prefix = self.cleaned_data["prefix"].strip()
+        try:
+            return prefix_check(prefix)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None

@@ -7,8 +7,8 @@ from __future__ import annotations
 import secrets
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from borderless.organisations.models import Organisation
 from borderless.quickscan.models import FollowerGroup
@@ -26,9 +26,8 @@ class Competence(models.Model):
     code = models.CharField(_("code"), max_length=60, primary_key=True)
     group = models.CharField(_("group"), max_length=12, choices=CompetenceGroup.choices)
     cluster = models.CharField(_("technology cluster"), max_length=40, blank=True)
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_de = models.CharField(_("label (German)"), max_length=200)
-    label_nl = models.CharField(_("label (Dutch)"), max_length=200)
+    # Translated (translation.py): label_en, label_de, label_nl; `label` reads the active language.
+    label = models.CharField(_("label"), max_length=200)
     # {"en": [...], "de": [...], "nl": [...]}
     synonyms = models.JSONField(_("synonyms"), default=dict, blank=True)
     broader = models.ForeignKey(
@@ -50,11 +49,6 @@ class Competence(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def label(self) -> str:
-        lang = (get_language() or "en")[:2]
-        return getattr(self, f"label_{lang}", "") or self.label_en
 
 
 class Visibility(models.TextChoices):
@@ -108,7 +102,8 @@ class AtlasProfile(models.Model):
         _("let others find us by our quickscan follower group"), default=False, db_default=False
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    # E.164 ("+31531234567"); a number the conversion to E.164 could not read is kept as it was typed.
+    contact_phone = PhoneNumberField(_("contact phone"), blank=True)
     # Facts that came with a bulk import (borderless/atlas/bulk_import.py), for organisations that have
     # no quickscan result or project record here; a quickscan result and project participation win.
     imported_follower_group = models.CharField(

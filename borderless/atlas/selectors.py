@@ -35,6 +35,7 @@ from borderless.organisations.models import Organisation, OrganisationKind
 
 from .anonymity import Description, descriptions_for, hides_competence
 from .models import ANONYMOUS_PREFIX, AtlasProfile, Competence, CompetenceGroup, Visibility
+from .taxonomy import fold
 
 # --- what a viewer sees -----------------------------------------------------------------------------
 
@@ -107,7 +108,7 @@ def viewer_org_ids(user) -> set[int]:
 def _competence_items(competences) -> list[CompetenceItem]:
     items = [CompetenceItem(c.code, c.label, c.group, c.cluster) for c in competences]
     order = {g: i for i, g in enumerate(CompetenceGroup.values)}
-    return sorted(items, key=lambda c: (order.get(c.group, 9), c.cluster, c.label.lower()))
+    return sorted(items, key=lambda c: (order.get(c.group, 9), c.cluster, fold(c.label)))
 
 
 def _is_anonymous_to(profile: AtlasProfile, org_ids: set[int]) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from phonenumber_field.phonenumber import PhoneNumber, to_python
 
 from borderless.organisations.models import Organisation, OrganisationKind
 
@@ -35,12 +36,14 @@ def atlas_profile_save(
     show_projects: bool = False,
     show_follower_group: bool = False,
     contact_email: str = "",
-    contact_phone: str = "",
+    contact_phone: str | PhoneNumber = "",
 ) -> AtlasProfile:
     """Create or replace the organisation's atlas profile, then refresh the matching index.
 
     Raises ValidationError (nothing is written) for unknown codes or cooperation kinds, an unknown
-    visibility, or an anonymous profile without an intermediary to receive contact requests.
+    visibility, or an anonymous profile without an intermediary to receive contact requests, or a
+    phone number that is not valid. A phone number without +31/+49 is read as one of the
+    organisation's country; it is stored in E.164.
     """
     offers, needs = sorted(set(offers)), sorted(set(needs))
     known = set(Competence.objects.filter(code__in=[*offers, *needs]).values_list("code", flat=True))
@@ -67,7 +70,7 @@ def atlas_profile_save(
     profile.show_projects = show_projects
     profile.show_follower_group = show_follower_group
     profile.contact_email = contact_email.strip()
-    profile.contact_phone = contact_phone.strip()
+    profile.contact_phone = phone_number_parse(contact_phone, region=organisation.country)
     profile.full_clean(exclude=["organisation"])
     profile.save()
     profile.offers.set(offers)
@@ -78,3 +81,13 @@ def atlas_profile_save(
 def atlas_profile_delete(*, organisation: Organisation) -> None:
     """Take the organisation out of the atlas."""
     AtlasProfile.objects.filter(organisation=organisation).delete()
+
+
+def phone_number_parse(value: str | PhoneNumber, *, region: str) -> PhoneNumber | str:
+    """The number as a PhoneNumber, read in the region if it has no international prefix; "" if empty.
+
+    A number that cannot be read comes back as an invalid PhoneNumber, which full_clean() refuses.
+    """
+    if isinstance(value, str):
+        value = value.strip()
+    return to_python(value, region=region) if value else ""

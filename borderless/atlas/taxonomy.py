@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from borderless.content_fields import translations
 from borderless.organisations.models import NaceDivision
 
 from .models import Competence
@@ -79,7 +80,7 @@ def _wanted(data: dict, nace: Mapping[str, NaceDivision]) -> dict[str, dict]:
             division = nace.get(code.removeprefix("nace."))
             if division is None:
                 raise TaxonomyError(f"{code}: no NACE division {code.removeprefix('nace.')} in the reference data")
-            labels = {lang: getattr(division, f"label_{lang}") for lang in LANGUAGES}
+            labels = translations(division, "label")
         else:
             labels = {lang: entry["label"][lang] for lang in LANGUAGES}
         wanted[code] = {
@@ -127,7 +128,7 @@ def taxonomy_load(*, path: Path = TAXONOMY_FILE) -> TaxonomyLoad:
 def competence_search_terms_refresh(competence: Competence) -> None:
     """Recompute an entry's search terms from its labels and synonyms (for entries staff edit)."""
     competence.search_terms = search_terms_of(
-        labels=[competence.label_en, competence.label_de, competence.label_nl], synonyms=competence.synonyms or {}
+        labels=translations(competence, "label").values(), synonyms=competence.synonyms or {}
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from borderless.organisations.models import Membership
-from borderless.organisations.selectors import organisation_for_manager
+from borderless.organisations.selectors import organisation_for_manager, organisation_manageable_by
 
 from . import selectors
-from .forms import AtlasProfileForm, AtlasSearchForm
+from .forms import AtlasProfileForm, AtlasSearchForm, OrganisationsImportForm
+from .import_jobs import organisations_import_start
 from .models import AtlasProfile, Competence, Project, Visibility
 from .search import AtlasFilters, AtlasSearch, atlas_search, map_points
 from .services import atlas_profile_save
@@ -74,10 +75,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     projects = []
     if card.show_projects or card.own:
         projects = list(Project.objects.filter(participants=card.organisation).order_by("-year", "title"))
-    can_edit = card.own and (
-        request.user.is_staff
-        or Membership.objects.filter(user=request.user, organisation=card.organisation, is_manager=True).exists()
-    )
+    can_edit = card.own and organisation_manageable_by(user=request.user, organisation=card.organisation)
     return render(
         request,
         "atlas/detail.html",
@@ -127,7 +125,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         slug = managed[0].organisation.slug
     organisation = organisation_for_manager(slug=slug, user=request.user)
     profile = AtlasProfile.objects.filter(organisation=organisation).first()
-    form = AtlasProfileForm(request.POST or None, profile=profile)
+    form = AtlasProfileForm(request.POST or None, profile=profile, region=organisation.country)
     if request.method == "POST" and form.is_valid():
         try:
             profile = atlas_profile_save(organisation=organisation, **form.profile_data())
@@ -145,3 +143,18 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         {"form": form, "organisation": organisation, "profile": profile, "choose": None},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisations_import_upload(request: HttpRequest) -> HttpResponse:
+    """Staff upload a CSV of organisations; a background job checks and imports it (see import_jobs)."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    form = OrganisationsImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = organisations_import_start(
+            source=form.cleaned_data["file"], user=request.user, prefix=form.cleaned_data["prefix"]
+        )
+        return redirect("jobs:detail", pk=job.pk)
+    return render(request, "atlas/import.html", {"form": form}, status=400 if request.method == "POST" else 200)

@@ -329,11 +329,19 @@ def details_of(organisation: Organisation) -> ContactDetails:
     return ContactDetails(
         name=organisation.name,
         emails=emails,
-        phone=profile.contact_phone if profile is not None else "",
+        phone=phone_shown(profile.contact_phone) if profile is not None else "",
         website=organisation.website,
         town=organisation.town.name,
         country=str(organisation.get_country_display()),
     )
+
+
+def phone_shown(number) -> str:
+    """International format: the other side may well be across the border. A number that could not be
+    read when phone numbers became E.164 is shown as it was typed."""
+    if not number:
+        return ""
+    return number.as_international if number.is_valid() else str(number.raw_input)
 
 
 def contact_details_for(*, request: ContactRequest, viewer) -> ContactDetails | None:

@@ -46,7 +46,7 @@ A filter matches only when the card shows the attribute at the filter's level or
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -123,7 +123,7 @@ class Rung:
     def generalises(self, finer: Rung) -> bool:
         """Whether this rung shows nothing that `finer` does not (each attribute as coarse or coarser)."""
 
-        def coarser(mine, theirs, order) -> bool:
+        def coarser(mine: object, theirs: object, order: tuple[object, ...]) -> bool:
             return order.index(mine) >= order.index(theirs)
 
         return (
@@ -138,7 +138,7 @@ _REGION_FIELDS = {NUTS3: "nuts3", NUTS2: "nuts2", NUTS1: "nuts1", COUNTRY: "coun
 
 
 @cache
-def _key_of(rung: Rung):
+def _key_of(rung: Rung) -> Callable[[QuasiIdentifiers], tuple[str, ...]]:
     """A fast function from a record to its key at this rung (the rungs are few and fixed)."""
     names = [
         "kind" if rung.kind else None,

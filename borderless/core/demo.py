@@ -281,6 +281,7 @@ def demo_population(
     for index, (kind, country) in enumerate(zip(kinds, countries, strict=True)):
         town = _pick_town(rng, pools, country)
         size_class = _weighted(rng, SIZE_WEIGHTS[kind])
+        sector: str | None
         if kind == "company":
             sector = _weighted(rng, sectors)
         else:
@@ -350,9 +351,11 @@ def _town_pools(towns: Sequence[DemoTown]) -> dict[tuple[str, bool], tuple[list[
     return pools
 
 
-def _pick_town(rng: random.Random, pools, country: str) -> DemoTown:
+def _pick_town(
+    rng: random.Random, pools: dict[tuple[str, bool], tuple[list[DemoTown], list[float]]], country: str
+) -> DemoTown:
     inside = rng.random() < PROGRAMME_AREA_SHARE
-    members, weights = pools.get((country, inside)) or pools.get((country, not inside))
+    members, weights = pools.get((country, inside)) or pools[(country, not inside)]
     return rng.choices(members, weights=weights)[0]
 
 
@@ -381,7 +384,7 @@ def _name_and_text(
         patterns, text = (ADVISER_TEXT if kind == "intermediary" else ACADEMY_TEXT)[country]
         return rng.choice(patterns).format(surname=_surname(rng, country)), "", text.format(town=town.name)
 
-    _, activities_nl, activities_de, product_nl, product_de = SECTORS[sector]
+    _, activities_nl, activities_de, product_nl, product_de = SECTORS[sector]  # type: ignore[index]  # a company has one
     activity = rng.choice(activities_nl if country == "NL" else activities_de)
     surname = _surname(rng, country)
     pattern = rng.random()

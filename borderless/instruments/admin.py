@@ -10,9 +10,11 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from borderless.core.instruments import REGISTRY
 from borderless.core.instruments import Criterion as CoreCriterion
+from borderless.i18n.translation import translate
 
 from . import services
 from .models import Call, Criterion, Instrument, InstrumentChange, SavedSearch
@@ -75,7 +77,7 @@ class CriterionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         lang = get_language()
-        self.fields["type"].choices = [(ctype.key, ctype.title.get(lang)) for ctype in REGISTRY]
+        self.fields["type"].choices = [(ctype.key, translate(ctype.title, lang)) for ctype in REGISTRY]
 
     def clean(self):
         cleaned = super().clean()
@@ -112,9 +114,12 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(TranslationAdmin):
+    """Name and description in the three languages one below the other; the list and its order by the
+    name in the reader's language, the search in every language."""
+
     form = InstrumentAdminForm
-    list_display = ["identifier", "name_en", "level", "kind", "status", "verified_at", "verified_by"]
+    list_display = ["identifier", "name", "level", "kind", "status", "verified_at", "verified_by"]
     list_filter = ["level", "kind", "status"]
     search_fields = ["identifier", "name_en", "name_de", "name_nl"]
     list_select_related = ["verified_by"]

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from borderless.core.instruments import REGISTRY, Criterion, Reference, validate_next_ids
+from borderless.i18n.translation import translate
 from borderless.organisations.models import WorkingLanguage
 
 from .models import LANGUAGES, Instrument, Kind, Level, Status
@@ -251,7 +252,7 @@ def instrument_field_errors(
 def criterion_errors(criterion: Criterion, *, reference: Reference | None = None) -> list[str]:
     """What is wrong with one criterion, in the active language."""
     found = REGISTRY.validate(criterion, reference if reference is not None else core_reference())
-    return [problem.render(get_language()) for problem in found]
+    return [translate(problem.message) for problem in found]
 
 
 def _list_errors(item: InstrumentInput, known: Collection[str], reference: Reference) -> dict[str, list[str]]:
@@ -259,7 +260,7 @@ def _list_errors(item: InstrumentInput, known: Collection[str], reference: Refer
     errors: dict[str, list[str]] = {}
     for index, criterion in enumerate(item.criteria or ()):
         for found in REGISTRY.validate(criterion, reference):
-            errors.setdefault(f"criteria.{index}", []).append(found.render(lang))
+            errors.setdefault(f"criteria.{index}", []).append(translate(found.message, lang))
     for index, call in enumerate(item.calls or ()):
         messages = []
         if len(call.title) > MAX_CALL_TITLE:
@@ -274,7 +275,7 @@ def _list_errors(item: InstrumentInput, known: Collection[str], reference: Refer
     if item.next_identifiers is not None:
         problems = validate_next_ids(item.identifier, list(dict.fromkeys(item.next_identifiers)), known)
         if problems:
-            errors["next"] = [found.render(lang) for found in problems]
+            errors["next"] = [translate(found.message, lang) for found in problems]
     return errors
 
 

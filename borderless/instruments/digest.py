@@ -15,6 +15,7 @@ Nothing is sent when there is nothing to tell. The e-mail is written in the reci
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
@@ -24,7 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
+from borderless.i18n.translation import language_of, translate
 from borderless.quickscan.selectors import quickscan_organisations
 
 from . import presentation, saved_searches
@@ -62,11 +63,6 @@ class DigestReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def _language(user) -> str:
-    code = (user.language or DEFAULT_LANGUAGE).split("-")[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
-
-
 def digest_build(
     *, saved: SavedSearch, current: Snapshot, today: date, region_options: list[tuple[str, str]] | None = None
 ) -> Digest | None:
@@ -81,7 +77,7 @@ def digest_build(
         organisation = next((o for o in quickscan_organisations(user=saved.user) if o.slug == slug), None)
         if organisation is None:  # no longer a member
             return None
-    lang = _language(saved.user)
+    lang = language_of(saved.user)
     entries = saved_search_entries(filters=form.filters(), organisation=organisation, lang=lang, current=current)
     seen = saved_searches.seen_of(entries)
     before = saved.last_seen or {}
@@ -114,14 +110,14 @@ def digest_send(*, digest: Digest, base_url: str, sent_at: datetime) -> None:
     """Write the digest in the recipient's language, send it, and remember what it told."""
     saved = digest.saved
     user = saved.user
-    with translation.override(_language(user)):
+    with translation.override(language_of(user)):
         identifiers = [e.identifier for e in digest.new + digest.changed] + [e.identifier for e, _ in digest.deadlines]
         instruments: dict[str, Instrument] = {i.identifier: i for i in instruments_in_order(identifiers=identifiers)}
 
         def item(entry: Entry) -> dict:
             instrument = instruments.get(entry.identifier)
             return {
-                "name": entry.name.get(translation.get_language()),
+                "name": translate(entry.name),
                 "status": presentation.status_label(entry.status),
                 "deadline": entry.next_deadline,
                 "funding": presentation.funding_label(instrument) if instrument else "",
@@ -154,14 +150,23 @@ def digest_send(*, digest: Digest, base_url: str, sent_at: datetime) -> None:
     saved_searches.saved_search_mark_sent(saved=saved, seen=digest.seen, sent_at=sent_at)
 
 
-def digests_send(*, base_url: str, today: date | None = None, dry_run: bool = False) -> DigestReport:
-    """Send the digest of every saved search with alerts on that has news."""
+def digests_send(
+    *,
+    base_url: str,
+    today: date | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> DigestReport:
+    """Send the digest of every saved search with alerts on that has news; `progress(done, total)` hears of each."""
     today = today or timezone.localdate()
     current = snapshot(today=today)
     report = DigestReport()
     regions = region_options()
     searches = SavedSearch.objects.filter(alerts=True, user__is_active=True).select_related("user").order_by("pk")
+    total = searches.count() if progress is not None else 0
     for saved in searches:
+        if progress is not None:
+            progress(report.searches, total)
         report.searches += 1
         digest = digest_build(saved=saved, current=current, today=today, region_options=regions)
         if digest is None:

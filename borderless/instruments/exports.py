@@ -1,8 +1,8 @@
 """The finder's current result list as CSV, and its deadlines as an iCalendar file (RFC 5545).
 
 Both take the instruments of the list in the finder's order, so they honour the same filters. The
-calendar is written by hand: it needs a dozen lines of the standard (escaping, folding at 75
-octets, CRLF), not a library.
+calendar is built with the icalendar package, which escapes TEXT values and folds lines at 75
+octets as RFC 5545 asks.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vText
 
 from .models import Instrument
 from .presentation import Row
@@ -82,75 +83,41 @@ def result_csv(rows: Sequence[Row], *, absolute_url) -> str:
 
 # --- iCalendar -------------------------------------------------------------------------------------
 
-
-def ics_escape(text: str) -> str:
-    """TEXT value escaping of RFC 5545, section 3.3.11."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def ics_fold(line: str) -> str:
-    """Fold a content line into pieces of at most 75 octets, never inside a UTF-8 character (3.1)."""
-    pieces, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with one space
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def _utc_stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _day(day: date) -> str:
-    return day.strftime("%Y%m%d")
+PRODID = "-//Borderless//Instrument finder//EN"
 
 
 def deadlines_ics(
     instruments: Iterable[Instrument], *, today: date, absolute_url, host: str, calendar_name: str
 ) -> str:
-    """One all-day event per call that closes today or later, on its closing date."""
-    now = _utc_stamp(timezone.now())
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Borderless//Instrument finder//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_escape(calendar_name)}",
-    ]
+    """One all-day event per call that closes today or later, on its closing date.
+
+    The UID depends only on the call and the instrument, so a calendar that subscribes to the file
+    updates an event instead of adding a second one.
+    """
+    now = timezone.now().astimezone(UTC)
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", vText(calendar_name))
     for instrument in instruments:
         url = absolute_url(instrument.get_absolute_url())
         for call in instrument.calls.all():
             if call.closes_on is None or call.closes_on < today:
                 continue
-            summary = _("Deadline: %(instrument)s") % {"instrument": instrument.name}
             details = [call.title] if call.title else []
             if call.opens_on:
                 details.append(_("Opens on %(date)s.") % {"date": call.opens_on.isoformat()})
             details.append(url)
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:call-{call.pk}-{instrument.identifier}@{host}",
-                f"DTSTAMP:{now}",
-                f"DTSTART;VALUE=DATE:{_day(call.closes_on)}",
-                f"DTEND;VALUE=DATE:{_day(call.closes_on + timedelta(days=1))}",
-                f"SUMMARY:{ics_escape(summary)}",
-                f"DESCRIPTION:{ics_escape(chr(10).join(details))}",
-                f"URL:{url}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-    lines.append("END:VCALENDAR")
-    return "".join(ics_fold(line) + "\r\n" for line in lines)
+            event = Event()
+            event.add("uid", f"call-{call.pk}-{instrument.identifier}@{host}")
+            event.add("dtstamp", now)
+            event.add("dtstart", call.closes_on)
+            event.add("dtend", call.closes_on + timedelta(days=1))
+            event.add("summary", _("Deadline: %(instrument)s") % {"instrument": instrument.name})
+            event.add("description", "\n".join(details))
+            event.add("url", url)
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")

@@ -6,10 +6,9 @@ one is refused on all, with the same translated message.
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from borderless.core.instruments import Firm
@@ -138,7 +137,7 @@ class SaveSearchForm(forms.Form):
 
 
 def _year_now() -> int:
-    return datetime.date.today().year
+    return timezone.localdate().year
 
 
 class MatchProfileForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from borderless.core.instruments import REGISTRY, Criterion
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Organisation, OrganisationKind, WorkingLanguage
 
 from .models import LANGUAGES, Instrument, Kind, Level, Status
@@ -124,7 +125,7 @@ class InstrumentForm(forms.Form):
         ]
         self.fields["provider"].queryset = _organisations()
         self.fields["contact_points"].queryset = _organisations()
-        others = Instrument.objects.order_by(f"name_{(get_language() or 'en')[:2]}", "identifier")
+        others = Instrument.objects.order_by("name", "identifier")  # by the name in the reader's language
         if instrument is not None:
             others = others.exclude(pk=instrument.pk)
         self.fields["next_instruments"].queryset = others
@@ -184,7 +185,7 @@ class CriterionRowForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         lang = get_language()
-        self.fields["type"].choices = [("", "—")] + [(ctype.key, ctype.title.get(lang)) for ctype in REGISTRY]
+        self.fields["type"].choices = [("", "—")] + [(ctype.key, translate(ctype.title, lang)) for ctype in REGISTRY]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

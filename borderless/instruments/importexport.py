@@ -36,6 +36,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderless.content_fields import translations
 from borderless.organisations.models import Organisation
 
 from .exchange_rows import (
@@ -139,8 +140,8 @@ def export_row(instrument: Instrument) -> dict[str, Any]:
     provider = instrument.provider
     return {
         "identifier": instrument.identifier,
-        "name": {lang: getattr(instrument, f"name_{lang}") for lang in LANGUAGES},
-        "description": {lang: getattr(instrument, f"description_{lang}") for lang in LANGUAGES},
+        "name": translations(instrument, "name"),
+        "description": translations(instrument, "description"),
         "hasCompetentAuthority": {
             "name": instrument.provider_name or None,
             "country": instrument.provider_country or None,

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+from borderless.core.i18n import LANGUAGES, Content
 from borderless.core.instruments import (
     REGISTRY,
     Catalogue,
@@ -33,7 +34,6 @@ from borderless.core.instruments import (
     Pathways,
     Reference,
 )
-from borderless.core.quickscan.text import LANGUAGES, Text
 from borderless.organisations.models import Organisation
 from borderless.quickscan.models import Assessment
 
@@ -49,7 +49,7 @@ class Entry:
 
     identifier: str
     pk: int
-    name: Text
+    name: Content
     level: str
     kind: str
     status: str  # "" = not known
@@ -162,7 +162,7 @@ def snapshot_build(*, key: tuple, today: date) -> Snapshot:
     core, entries = [], []
     for row in rows:
         own = tuple(criteria.get(row["pk"], ()))
-        name = Text(row["name_en"], row["name_de"] or row["name_en"], row["name_nl"] or row["name_en"])
+        name = Content(row["name_en"], row["name_de"] or row["name_en"], row["name_nl"] or row["name_en"])
         instrument = Instrument(
             id=row["identifier"],
             name=name,
@@ -217,7 +217,7 @@ def _admitted(criteria: Iterable[Criterion], ctype: str, param: str) -> frozense
     return values
 
 
-def _entry(row: dict, name: Text, criteria: tuple[Criterion, ...], deadline: date | None) -> Entry:
+def _entry(row: dict, name: Content, criteria: tuple[Criterion, ...], deadline: date | None) -> Entry:
     search = {lang: _casefold(row[f"name_{lang}"], row[f"description_{lang}"]) for lang in LANGUAGES}
     return Entry(
         identifier=row["identifier"],
@@ -290,10 +290,40 @@ def region_of(nuts3: str) -> tuple[bool | None, str | None]:
 
 
 def match_firm(
-    firm: Firm, *, lang: str | None, ids: Iterable[Hashable] | None = None, today: date | None = None
+    firm: Firm,
+    *,
+    lang: str | None,
+    ids: Iterable[Hashable] | None = None,
+    today: date | None = None,
+    current: Snapshot | None = None,
 ) -> list[Match]:
-    """The catalogue (or the instruments with these identifiers) matched against the firm, ranked."""
-    current = snapshot(today=today)
+    """The catalogue (or the instruments with these identifiers) matched against the firm, ranked.
+
+    Identifiers not in the catalogue are left out. Pass `current` when the caller already holds
+    the snapshot, so that one request matches against one catalogue.
+    """
+    if current is None:
+        current = snapshot(today=today)
     if ids is not None:
         ids = [i for i in ids if i in current.catalogue]
     return current.catalogue.match(firm, current.context(), lang=lang, ids=ids)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationMatch:
+    assessment: Assessment | None  # the latest completed quickscan, whose stage and group were used
+    firm: Firm
+    matches: list[Match]
+
+
+def match_organisation(
+    organisation: Organisation,
+    *,
+    lang: str | None,
+    ids: Iterable[Hashable] | None = None,
+    current: Snapshot | None = None,
+) -> OrganisationMatch:
+    """The pipeline every entry point uses: latest quickscan, then the firm, then `match_firm`."""
+    assessment = latest_assessment(organisation)
+    firm = firm_for_organisation(organisation, assessment)
+    return OrganisationMatch(assessment, firm, match_firm(firm, lang=lang, ids=ids, current=current))

@@ -1,6 +1,6 @@
 """The catalogue of support instruments: instruments, their calls, eligibility criteria and history.
 
-Names and descriptions are content fields in three languages (`name_en`, `name_de`, `name_nl`);
+Names and descriptions are translated content fields (translation.py: `name_en`, `name_de`, `name_nl`);
 eligibility criteria are typed records (`type` + JSON `params`) interpreted by the criterion
 registry of the pure core (`borderless.core.instruments`), so a new criterion type needs no
 migration. The field names of the exchange format follow CPSV-AP (see `importexport.py`).
@@ -12,10 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import Content
 from borderless.organisations.models import Organisation
 
 LANGUAGES = ("en", "de", "nl")
@@ -61,12 +60,9 @@ class InstrumentQuerySet(models.QuerySet):
 
 class Instrument(models.Model):
     identifier = models.SlugField(_("identifier"), max_length=120, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=250)
-    name_de = models.CharField(_("name (German)"), max_length=250)
-    name_nl = models.CharField(_("name (Dutch)"), max_length=250)
-    description_en = models.TextField(_("description (English)"))
-    description_de = models.TextField(_("description (German)"))
-    description_nl = models.TextField(_("description (Dutch)"))
+    # Translated (translation.py): name_en … description_nl; `name` and `description` read the active language.
+    name = models.CharField(_("name"), max_length=250)
+    description = models.TextField(_("description"))
 
     # The body responsible for the instrument (CPSV-AP: hasCompetentAuthority).
     provider = models.ForeignKey(
@@ -119,7 +115,7 @@ class Instrument(models.Model):
     class Meta:
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
-        ordering = ["name_en"]
+        ordering = ["name"]  # in the reader's language
 
     def __str__(self) -> str:
         return self.name
@@ -127,21 +123,9 @@ class Instrument(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("instruments:detail", kwargs={"identifier": self.identifier})
 
-    def _in_language(self, field: str) -> str:
-        lang = (get_language() or "en")[:2]
-        return getattr(self, f"{field}_{lang}", "") or getattr(self, f"{field}_en")
-
     @property
-    def name(self) -> str:
-        return self._in_language("name")
-
-    @property
-    def description(self) -> str:
-        return self._in_language("description")
-
-    @property
-    def name_text(self) -> Text:
-        return Text(self.name_en, self.name_de, self.name_nl)
+    def name_text(self) -> Content:
+        return Content(self.name_en, self.name_de, self.name_nl)
 
     @property
     def is_verified(self) -> bool:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from borderless.core.instruments import Link, Match, Outcome, Route, Status, Verdict
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Organisation
 from borderless.quickscan.models import Assessment, FollowerGroup
 
@@ -167,7 +168,7 @@ def reasons(outcomes: Iterable[Outcome], lang: str, links: Links | None = None) 
             Reason(
                 status=outcome.status.value,
                 status_label=str(OUTCOME_LABELS[outcome.status]),
-                text=outcome.render(lang),
+                text=translate(outcome.reason, lang),
                 link_url=url,
                 link_label=str(LINK_LABELS[outcome.link]) if url and outcome.link else "",
             )
@@ -209,7 +210,7 @@ def data_used(organisation: Organisation, assessment: Assessment | None, lang: s
     if assessment is None:
         return DataUsed(organisation, None, None, "", "")
     if assessment.stage:
-        stage_name = QUESTIONNAIRE.stage(assessment.stage).name.get(lang)
+        stage_name = translate(QUESTIONNAIRE.stage(assessment.stage).name, lang)
     else:  # stage 0: below the first acatech stage
         stage_name = _("not yet computerised")
     group = FollowerGroup(assessment.follower_group).label if assessment.follower_group else ""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from borderless.core.i18n import Content
 from borderless.core.instruments import Reference
-from borderless.core.quickscan.text import Text
 from borderless.organisations.models import NaceDivision, NutsRegion
 
 
 def core_reference() -> Reference:
     regions = dict(NutsRegion.objects.values_list("code", "name"))
     sectors = {
-        code: Text(en, de, nl)
+        code: Content(en, de, nl)
         for code, en, de, nl in NaceDivision.objects.values_list("code", "label_en", "label_de", "label_nl")
     }
     return Reference(regions=regions, sectors=sectors)

@@ -17,9 +17,10 @@ from django.http import Http404
 
 from borderless.core.instruments import Verdict
 from borderless.core.instruments.matching import STATUS_RANK, UNRANKED_STATUS, sort_name
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Euregio, NutsRegion
 
-from .matching import Entry, Snapshot, firm_for_organisation, snapshot
+from .matching import Entry, Snapshot, match_organisation, snapshot
 from .models import Call, Instrument
 
 UNKNOWN_STATUS = "unknown"  # the filter value for "status not known yet"
@@ -176,7 +177,7 @@ def finder_order_key(entry: Entry, lang: str, today_ordinal: int) -> tuple:
         STATUS_RANK.get(entry.status, UNRANKED_STATUS),
         0 if upcoming else 1,
         deadline if upcoming else 0,
-        sort_name(entry.name.get(lang)),
+        sort_name(translate(entry.name, lang)),
         entry.identifier,
     )
 
@@ -258,16 +259,16 @@ def instruments_by_identifier(*, identifiers: Iterable[str]) -> dict[str, Instru
     return {
         i.identifier: i
         for i in Instrument.objects.filter(identifier__in=list(identifiers)).only(
-            "identifier", "name_en", "name_de", "name_nl", "status", "kind"
+            "identifier", "name", "status", "kind"
         )
     }
 
 
 def organisation_entries(*, entries: Sequence[Entry], organisation, current: Snapshot) -> list[Entry]:
     """Of these entries, those that fit or might fit the organisation, in the same order."""
-    firm = firm_for_organisation(organisation)
-    ids = [entry.identifier for entry in entries if entry.identifier in current.catalogue]
-    matches = current.catalogue.match(firm, current.context(), ids=ids)
+    matches = match_organisation(
+        organisation, lang=None, ids=[entry.identifier for entry in entries], current=current
+    ).matches
     keep = {match.id for match in matches if match.verdict != Verdict.DOES_NOT_FIT}
     return [entry for entry in entries if entry.identifier in keep]
 

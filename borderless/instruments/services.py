@@ -225,8 +225,8 @@ def catalogue_write(
     by_identifier = Instrument.objects.in_bulk(wanted, field_name="identifier") if wanted else {}
     changes = []
     for instrument, item, before, after in pending:
-        if item.next_identifiers is not None and before.get("next") != after["next"]:
-            instrument.next_instruments.set([by_identifier[n] for n in after["next"]])
+        if item.next_identifiers is not None:
+            _next_instruments_write(instrument, [by_identifier[n] for n in dict.fromkeys(item.next_identifiers)])
         kind = action or (InstrumentChange.Action.UPDATED if before else InstrumentChange.Action.CREATED)
         changes.append(_record(instrument, instrument.identifier, kind, _diff(before, after), user, now))
     InstrumentChange.objects.bulk_create(changes)
@@ -337,3 +337,19 @@ def instrument_snapshot_for(instrument: Instrument) -> dict[str, Any]:
     """The stored state of an instrument, fetched afresh (before an admin form changes it)."""
     (current,) = _with_relations([instrument])
     return instrument_snapshot(current)
+
+
+def _next_instruments_write(instrument: Instrument, targets: list[Instrument]) -> None:
+    """Store the next steps in the order the source gives them (the first is the usual next step).
+
+    The links are read back in the order they were written (`instruments.matching`), so they are
+    written one by one in that order; `set()` would write them in the order of a Python set.
+    """
+    links = Instrument.next_instruments.through
+    stored = list(
+        links.objects.filter(from_instrument=instrument).order_by("pk").values_list("to_instrument_id", flat=True)
+    )
+    if stored == [target.pk for target in targets]:
+        return
+    links.objects.filter(from_instrument=instrument).delete()
+    links.objects.bulk_create([links(from_instrument=instrument, to_instrument=target) for target in targets])

@@ -15,18 +15,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from borderless.core.instruments import Verdict
-from borderless.core.quickscan.text import DEFAULT_LANGUAGE, LANGUAGES
+from borderless.i18n.translation import language, translate
 from borderless.organisations.models import Organisation
+from borderless.organisations.selectors import organisation_manageable_by
 from borderless.quickscan.selectors import acting_organisation, quickscan_organisations
 
 from . import exports, presentation, saved_searches, selectors
 from .forms import FinderForm, SaveSearchForm
-from .matching import Snapshot, firm_for_organisation, latest_assessment, snapshot
+from .matching import Snapshot, match_organisation, snapshot
 from .models import SavedSearch
 from .selectors import FinderFilters, FinderResult
 
@@ -35,14 +35,9 @@ PAGE_SIZE = 20
 NOT_FITTING_SHOWN = 50
 
 
-def _lang() -> str:
-    code = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
-
-
 def _search(form: FinderForm, current: Snapshot) -> tuple[FinderFilters, FinderResult]:
     filters = form.filters() if form.is_valid() else FinderFilters()
-    result = selectors.finder_search(filters=filters, lang=_lang(), choices=form.facet_choices(), current=current)
+    result = selectors.finder_search(filters=filters, lang=language(), choices=form.facet_choices(), current=current)
     form.show_counts(result.counts)
     return filters, result
 
@@ -53,10 +48,6 @@ def _default_name(chosen: list[tuple[str, str]], organisation: Organisation | No
     else:
         name = ", ".join(value for _filter, value in chosen) or _("All instruments")
     return name[:120]
-
-
-def _can_edit(user, organisation: Organisation) -> bool:
-    return user.is_staff or organisation.memberships.filter(user=user, is_manager=True).exists()
 
 
 @require_safe
@@ -101,15 +92,15 @@ def mine(request: HttpRequest) -> HttpResponse:
     current = snapshot()
     form = FinderForm(request.GET)
     filters, result = _search(form, current)
-    lang = _lang()
-    assessment = latest_assessment(organisation)
-    firm = firm_for_organisation(organisation, assessment)
-    ids = [e.identifier for e in result.entries if e.identifier in current.catalogue]
-    matches = current.catalogue.match(firm, current.context(), lang=lang, ids=ids)
+    lang = language()
+    found = match_organisation(organisation, lang=lang, ids=[e.identifier for e in result.entries], current=current)
+    assessment, matches = found.assessment, found.matches
     sections = {verdict: [m for m in matches if m.verdict == verdict] for verdict in Verdict}
     shown = sections[Verdict.FITS] + sections[Verdict.MIGHT_FIT] + sections[Verdict.DOES_NOT_FIT][:NOT_FITTING_SHOWN]
     instruments = {i.identifier: i for i in selectors.instruments_in_order(identifiers=[m.id for m in shown])}
-    links = presentation.Links.for_organisation(organisation, can_edit=_can_edit(request.user, organisation))
+    links = presentation.Links.for_organisation(
+        organisation, can_edit=organisation_manageable_by(user=request.user, organisation=organisation)
+    )
 
     def views(verdict: Verdict, limit: int | None = None):
         return presentation.match_views(sections[verdict][:limit], instruments, lang, links)
@@ -143,7 +134,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, identifier: str) -> HttpResponse:
     instrument = selectors.instrument_get(identifier=identifier)
     current = snapshot()
-    lang = _lang()
+    lang = language()
     context = current.context()
     in_catalogue = identifier in current.catalogue
     criteria = []
@@ -151,7 +142,7 @@ def detail(request: HttpRequest, identifier: str) -> HttpResponse:
         for criterion, outcome in zip(
             instrument.criteria.all(), current.catalogue.describe(identifier, context), strict=False
         ):
-            criteria.append((criterion, outcome.render(lang)))
+            criteria.append((criterion, translate(outcome.reason, lang)))
     route_view = presentation.RouteView(before=[], after=[])
     if identifier in current.pathways.next:
         route = current.pathways.route(identifier)
@@ -164,9 +155,11 @@ def detail(request: HttpRequest, identifier: str) -> HttpResponse:
         organisations = quickscan_organisations(user=request.user)
         organisation = acting_organisation(organisations=organisations, slug=request.GET.get("organisation", ""))
         if organisation is not None:
-            assessment = latest_assessment(organisation)
-            found = current.catalogue.match_one(identifier, firm_for_organisation(organisation, assessment), context)
-            links = presentation.Links.for_organisation(organisation, can_edit=_can_edit(request.user, organisation))
+            matched = match_organisation(organisation, lang=lang, ids=[identifier], current=current)
+            assessment, found = matched.assessment, matched.matches[0]
+            links = presentation.Links.for_organisation(
+                organisation, can_edit=organisation_manageable_by(user=request.user, organisation=organisation)
+            )
             entry = current.by_identifier.get(identifier)
             match = {
                 "verdict": found.verdict.value,
@@ -207,7 +200,7 @@ def _export_rows(request: HttpRequest) -> tuple[FinderFilters, list, Snapshot] |
         return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
     current = snapshot()
     filters = form.filters()
-    result = selectors.finder_search(filters=filters, lang=_lang(), choices={}, current=current, with_counts=False)
+    result = selectors.finder_search(filters=filters, lang=language(), choices={}, current=current, with_counts=False)
     instruments = selectors.instruments_in_order(identifiers=[e.identifier for e in result.entries])
     return filters, presentation.rows(instruments, {e.identifier: e for e in result.entries}), current
 
@@ -288,7 +281,9 @@ def saved(request: HttpRequest) -> HttpResponse:
             return _saved_list(request, save_form=save_form, status=400)
     current = snapshot()
     filters = filter_form.filters()
-    entries = selectors.saved_search_entries(filters=filters, organisation=organisation, lang=_lang(), current=current)
+    entries = selectors.saved_search_entries(
+        filters=filters, organisation=organisation, lang=language(), current=current
+    )
     saved_searches.saved_search_create(
         user=request.user,
         name=save_form.cleaned_data["name"],

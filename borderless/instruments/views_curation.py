@@ -23,11 +23,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from borderless.core.instruments import REGISTRY
+from borderless.i18n.translation import language, translate
 
 from . import importexport
 from .forms_curation import (
@@ -67,10 +68,6 @@ FIELD_LABELS = {
 }
 
 
-def _lang() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _forbidden(request: HttpRequest, *, staff_only: bool = False) -> HttpResponse:
     return render(request, "instruments/curation/forbidden.html", {"staff_only": staff_only}, status=403)
 
@@ -105,7 +102,8 @@ def staff_required(view: Callable) -> Callable:
 def curate(request: HttpRequest) -> HttpResponse:
     only_stale = request.GET.get("stale") == "1"
     q = request.GET.get("q", "").strip()[:100]
-    instruments = Instrument.objects.select_related("verified_by").order_by(f"name_{_lang()}", "identifier")
+    # By the name in the reader's language; the search looks at every language, as curators keep all three.
+    instruments = Instrument.objects.select_related("verified_by").order_by("name", "identifier")
     stale = Instrument.objects.stale()
     if only_stale:
         instruments = instruments.filter(pk__in=stale.values("pk"))
@@ -133,11 +131,11 @@ def curate(request: HttpRequest) -> HttpResponse:
 
 
 def _criterion_types() -> list[dict[str, str]]:
-    lang = _lang()
+    lang = language()
     return [
         {
             "key": ctype.key,
-            "title": ctype.title.get(lang),
+            "title": translate(ctype.title, lang),
             "example": json.dumps(CRITERION_EXAMPLES[ctype.key], ensure_ascii=False)
             if ctype.key in CRITERION_EXAMPLES
             else "",

@@ -51,9 +51,9 @@ from django.utils import timezone
 from borderless.atlas.anonymity import region_centroids
 from borderless.atlas.models import AtlasProfile, Competence, Project, Visibility
 from borderless.atlas.signals import profiles_bulk_written
+from borderless.core.i18n import Content
 from borderless.core.matching import DEFAULT_WEIGHTS, MatchIndex, Profile, Weights
 from borderless.core.matching.explain import SECTOR_PREFIX
-from borderless.core.quickscan.text import Text
 from borderless.organisations.models import NaceDivision, Organisation, Town
 from borderless.quickscan.models import Assessment
 
@@ -214,15 +214,15 @@ def matching_weights() -> WeightsInfo:
     return WeightsInfo(weights, row.updated_at)
 
 
-def competence_labels() -> dict[str, Text]:
+def competence_labels() -> dict[str, Content]:
     """code -> label in the three languages, for the explanations; sectors also by their NACE division."""
     labels = {
-        f"{SECTOR_PREFIX}{code}": Text(en, de, nl)
+        f"{SECTOR_PREFIX}{code}": Content(en, de, nl)
         for code, en, de, nl in NaceDivision.objects.values_list("code", "label_en", "label_de", "label_nl")
     }
     for code, en, de, nl in Competence.objects.values_list("code", "label_en", "label_de", "label_nl"):
         if en or code not in labels:
-            labels[code] = Text(en or code, de or en or code, nl or en or code)
+            labels[code] = Content(en or code, de or en or code, nl or en or code)
     return labels
 
 

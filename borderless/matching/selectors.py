@@ -38,6 +38,7 @@ from borderless.core import anonymity
 from borderless.core.matching import COMPONENTS, DEFAULT_PROXIMITY, Recommendation, explain
 from borderless.core.matching.texts import COMPONENT_TITLES
 from borderless.core.organisations import distance_km
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Membership, Organisation
 
 from . import index as matching_index
@@ -161,7 +162,7 @@ def partner_recommendations(
         across_border=across_border,
         has_profile=requester.has_profile,
         profiles=size,
-        weights=[WeightShare(c, COMPONENT_TITLES[c].get(lang), shares[c]) for c in COMPONENTS],
+        weights=[WeightShare(c, translate(COMPONENT_TITLES[c], lang), shares[c]) for c in COMPONENTS],
         weights_changed_at=weights.updated_at,
         index_built_at=info.built_at,
         index_refreshed_at=info.refreshed_at,
@@ -174,11 +175,11 @@ def _lines(recommendation: Recommendation, *, labels, lang: str) -> list[ReasonL
     return [
         ReasonLine(
             component=line.component,
-            title=line.title.get(lang),
+            title=translate(line.title, lang),
             value=line.value,
             weight=line.weight,
             contribution=line.contribution,
-            text=line.text.get(lang),
+            text=translate(line.text, lang),
         )
         for line in explanation.lines
     ]
@@ -193,7 +194,7 @@ def _explained(recommendation: Recommendation, card: ProfileCard, *, labels, lan
         distance_km=recommendation.evidence.distance_km,
         travel_km=recommendation.evidence.travel_km,
         lines=tuple(_lines(recommendation, labels=labels, lang=lang)),
-        notes=tuple(note.get(lang) for note in explanation.notes),
+        notes=tuple(translate(note, lang) for note in explanation.notes),
     )
 
 
@@ -292,5 +293,5 @@ def _redacted(
         distance_km=km,
         travel_km=travel,
         lines=tuple(lines),
-        notes=(*(n.get(lang) for n in explain(redacted, labels=labels).notes), note),
+        notes=(*(translate(n, lang) for n in explain(redacted, labels=labels).notes), note),
     )

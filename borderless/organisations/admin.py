@@ -1,10 +1,11 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
-from borderless.accounts.services import confirmation_grant
+from .models import Euregio, NaceDivision, NutsRegion, Town
 
-from .models import Euregio, Membership, NaceDivision, NutsRegion, Organisation, Town
+# The organisation's own admin is registered by accounts: confirming an organisation confirms the
+# roles its managers asked for, which accounts owns.
 
 
 @admin.register(Euregio)
@@ -38,7 +39,7 @@ class NutsRegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(NaceDivision)
-class NaceDivisionAdmin(admin.ModelAdmin):
+class NaceDivisionAdmin(TranslationAdmin):
     list_display = ["code", "section", "label_en", "label_de", "label_nl"]
     search_fields = ["code", "label_en", "label_de", "label_nl"]
 
@@ -50,65 +51,3 @@ class TownAdmin(admin.ModelAdmin):
     search_fields = ["name", "nuts3__name", "nuts3__code"]
     readonly_fields = ["geonameid", "latitude", "longitude", "population"]
     autocomplete_fields = ["nuts3"]
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["user"]
-
-
-class WaitingForConfirmation(admin.SimpleListFilter):
-    title = _("waiting for confirmation")
-    parameter_name = "waiting"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Yes"))]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(confirmed=False) if self.value() == "yes" else queryset
-
-
-class ToBeReviewed(admin.SimpleListFilter):
-    title = _("to be reviewed")
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Yes"))]
-
-    def queryset(self, request, queryset):
-        return queryset.exclude(review_reason="") if self.value() == "yes" else queryset
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "town", "size_class", "sector", "listed_publicly", "confirmed", "review_reason"]
-    list_filter = [
-        WaitingForConfirmation,
-        ToBeReviewed,
-        "kind",
-        "town__country",
-        "size_class",
-        "listed_publicly",
-        "town__nuts3__in_programme_area",
-    ]
-    search_fields = ["name", "town__name"]
-    autocomplete_fields = ["town", "sector"]
-    prepopulated_fields = {"slug": ["name"]}
-    list_select_related = ["town", "sector"]
-    inlines = [MembershipInline]
-    actions = ["confirm"]
-
-    @admin.action(description=_("Confirm the organisation and the roles its managers asked for"))
-    def confirm(self, request, queryset):
-        _people, organisations = confirmation_grant(organisations=queryset)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation confirmed, together with its managers' roles.",
-                "%(count)d organisations confirmed, together with their managers' roles.",
-                organisations,
-            )
-            % {"count": organisations},
-            messages.SUCCESS,
-        )

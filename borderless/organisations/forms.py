@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Country, Organisation, WorkingLanguage
@@ -73,7 +72,7 @@ class OrganisationProfileForm(forms.ModelForm):
 
     def clean_founded_year(self):
         year = self.cleaned_data.get("founded_year")
-        this_year = datetime.date.today().year
+        this_year = timezone.localdate().year
         if year is not None and not 1500 <= year <= this_year:
             raise ValidationError(
                 _("Please enter a year between %(first)s and %(last)s."),

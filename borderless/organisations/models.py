@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from borderless.core.organisations import SIZE_BANDS
@@ -70,9 +69,8 @@ class NaceDivision(models.Model):
 
     code = models.CharField(_("code"), max_length=2, primary_key=True)
     section = models.CharField(_("section"), max_length=1)
-    label_en = models.CharField(_("label (English)"), max_length=250)
-    label_de = models.CharField(_("label (German)"), max_length=250)
-    label_nl = models.CharField(_("label (Dutch)"), max_length=250)
+    # Translated (translation.py): label_en, label_de, label_nl; `label` reads the active language.
+    label = models.CharField(_("label"), max_length=250)
 
     class Meta:
         verbose_name = _("NACE division")
@@ -81,11 +79,6 @@ class NaceDivision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.label}"
-
-    @property
-    def label(self) -> str:
-        lang = (translation.get_language() or "en")[:2]
-        return getattr(self, f"label_{lang}", None) or self.label_en
 
 
 class Town(models.Model):
@@ -130,7 +123,7 @@ class SizeClass(models.TextChoices):
     LARGE = "large", _("Large (250+ employees)")
 
 
-assert [c.value for c in SizeClass] == [b.size_class.value for b in SIZE_BANDS]
+assert [c.value for c in SizeClass] == [b.size_class.value for b in SIZE_BANDS]  # noqa: S101 - checked at import
 
 
 class WorkingLanguage(models.TextChoices):

@@ -66,8 +66,20 @@ def organisation_for_viewer(*, slug: str, user) -> Organisation:
     raise Http404
 
 
+def organisation_manageable_by(*, user, organisation: Organisation) -> bool:
+    """Whether the user may edit the organisation's profiles: staff, or a managing member.
+
+    The one rule for it: pages and API ask here, and `organisation_for_manager` fetches by it.
+    """
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_staff or organisation.memberships.filter(user=user, is_manager=True).exists()
+
+
 def organisation_for_manager(*, slug: str, user) -> Organisation:
-    """One organisation that the user may edit (a managing member, or staff)."""
+    """One organisation that the user may edit (see `organisation_manageable_by`), else Http404."""
+    if user is None or not user.is_authenticated:
+        raise Http404
     qs = Organisation.objects.with_geography().filter(slug=slug)
     if not user.is_staff:
         qs = qs.filter(memberships__user=user, memberships__is_manager=True)

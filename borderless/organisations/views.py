@@ -29,9 +29,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_for_viewer(slug=slug, user=request.user)
     is_member = request.user.is_authenticated and organisation.memberships.filter(user=request.user).exists()
-    can_edit = request.user.is_authenticated and (
-        request.user.is_staff or organisation.memberships.filter(user=request.user, is_manager=True).exists()
-    )
+    can_edit = selectors.organisation_manageable_by(user=request.user, organisation=organisation)
     return render(
         request,
         "organisations/detail.html",

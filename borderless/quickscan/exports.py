@@ -25,6 +25,7 @@ from borderless.accounts.limits import PDF_GENERATION, Check, limits_reserve
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
 from borderless.core.text import bidi_controls_marked
 from borderless.core.throttle import LimitDecision
+from borderless.i18n.translation import translate
 
 from .models import Assessment, ReportPdf
 from .presentation import AssessmentView, assessment_view
@@ -111,10 +112,10 @@ def assessment_export(assessment: Assessment, *, lang: str) -> dict[str, Any]:
     result = assessment.result
     dimensions = {
         dim.id: {
-            "title": dim.title.get(lang),
+            "title": translate(dim.title, lang),
             "score": result["dimensions"][dim.id],
             "questions": {
-                qid: {"title": QUESTIONNAIRE.question(qid).title.get(lang), "score": result["questions"][qid]}
+                qid: {"title": translate(QUESTIONNAIRE.question(qid).title, lang), "score": result["questions"][qid]}
                 for qid in dim.question_ids
             },
         }

@@ -25,6 +25,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from borderless.content_fields import in_language
 from borderless.core.quickscan.questionnaire import AREA_FLAG_LABELS, AREA_FLAGS, QUESTIONNAIRE, Question, QuestionType
 from borderless.core.quickscan.validation import (
     AnswerError,
@@ -33,6 +34,7 @@ from borderless.core.quickscan.validation import (
     technologies_in_use,
     validate_answers,
 )
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Country, NaceDivision, NutsRegion
 
 from .widgets import ROW_TYPES, Field, Shown, build_field, html_id, pair_value, row_values
@@ -110,7 +112,7 @@ class SectionForm:
         without it the questions answered so far are checked just as strictly ("Back", "Save and
         finish later").
         """
-        assert self.data is not None
+        assert self.data is not None  # noqa: S101 - narrows the type: a bound form has data
         self.answers = self._parse()
         merged = self.merged_answers()
         errors = [e for e in validate_answers(merged, complete=complete) if e.question_id in self.step.question_ids]
@@ -216,10 +218,9 @@ class SectionForm:
         """The options of a code question, grouped: NACE divisions, or NUTS-3 regions per country."""
         if question.id not in self._choices:
             if question.id == "C.sector":
-                label = f"label_{self.lang}" if self.lang in ("de", "nl") else "label_en"
                 divisions = NaceDivision.objects.order_by("code")
                 self._choices[question.id] = (
-                    ("", tuple((d.code, f"{d.code} {getattr(d, label)}") for d in divisions)),
+                    ("", tuple((d.code, f"{d.code} {in_language(d, 'label', self.lang)}") for d in divisions)),
                 )
             else:
                 groups: dict[str, list[tuple[str, str]]] = {}
@@ -242,7 +243,7 @@ class SectionForm:
             return [Block("", fields)]
         blocks = [
             Block(
-                f"{dimension.id} {dimension.title.get(self.lang)}",
+                f"{dimension.id} {translate(dimension.title, self.lang)}",
                 [f for f in fields if f.question.dimension == dimension.id],
             )
             for dimension in QUESTIONNAIRE.dimensions
@@ -260,7 +261,7 @@ class SectionForm:
         return build_field(
             question,
             answer,
-            title=question.title.get(self.lang),
+            title=translate(question.title, self.lang),
             number=_number(question),
             errors=self._messages(question),
             shown=shown,
@@ -276,7 +277,7 @@ class SectionForm:
 
     def _title(self, question: Question) -> str:
         number = _number(question)
-        title = question.title.get(self.lang)
+        title = translate(question.title, self.lang)
         return f"{number} {title}" if number else title
 
     def _messages(self, question: Question) -> list[str]:
@@ -289,7 +290,7 @@ class SectionForm:
             if error.code is ErrorCode.MISSING and question.type not in ROW_TYPES:
                 messages.append(self._missing_message(question))
             elif error.code is ErrorCode.EXCLUSIVE_CONFLICT and error.item_id:
-                item = QUESTIONNAIRE.item(error.item_id).text.get(self.lang)
+                item = translate(QUESTIONNAIRE.item(error.item_id).text, self.lang)
                 messages.append(str(MESSAGES["exclusive"]) % {"item": item})
         if question.id in self.extra_errors:
             messages.append(self.extra_errors[question.id])
@@ -304,11 +305,11 @@ class SectionForm:
 
     def _missing_message(self, question: Question) -> str:
         none = question.none_item
-        none_text = none.text.get(self.lang) if none else ""
+        none_text = translate(none.text, self.lang) if none else ""
         if question.type is QuestionType.AREA_DONE_PLANNED:
             return str(MESSAGES["missing_area"]) % {
-                "done": AREA_FLAG_LABELS["done"].get(self.lang),
-                "planned": AREA_FLAG_LABELS["planned"].get(self.lang),
+                "done": translate(AREA_FLAG_LABELS["done"], self.lang),
+                "planned": translate(AREA_FLAG_LABELS["planned"], self.lang),
                 "none": none_text,
             }
         if question.type is QuestionType.TECH_LINKS:

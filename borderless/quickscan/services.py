@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from borderless.core.quickscan.groups import GroupRules
@@ -145,6 +146,16 @@ def assessment_attach(*, anonymous_key: str, organisation: Organisation, user) -
     return count
 
 
+def assessment_attach_for_user(*, anonymous_key: str, user) -> int:
+    """Give a visitor's quickscans to the first organisation of the person who just signed in."""
+    if not anonymous_key:
+        return 0
+    organisation = user.organisations.order_by("memberships__created_at").first()
+    if organisation is None:
+        return 0
+    return assessment_attach(anonymous_key=anonymous_key, organisation=organisation, user=user)
+
+
 def _mark_latest(organisation: Organisation) -> None:
     newest = organisation.assessments.completed().order_by("-completed_at", "-pk").first()
     organisation.assessments.filter(is_latest=True).exclude(pk=getattr(newest, "pk", None)).update(is_latest=False)
@@ -221,7 +232,46 @@ def assessment_save_page(
     return assessment_save_answers(assessment=locked, answers=answers)
 
 
-@transaction.atomic
+class AssessmentIdTaken(Exception):
+    """The id of a submission belongs to a stored assessment that the submission does not repeat."""
+
+    def __init__(self, *, own: bool) -> None:
+        super().__init__("assessment id taken")
+        # Whether the stored assessment belongs to one of the submitter's organisations; if not,
+        # callers answer as if it did not exist, so that nobody learns of another's assessment.
+        self.own = own
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    assessment: Assessment
+    created: bool  # False: the same submission was stored before and is returned as stored
+
+
+def assessment_replay(
+    *, existing: Assessment, organisation: Organisation, user, answers: Mapping[str, Any]
+) -> Assessment:
+    """The stored assessment, when a submission repeats it; else AssessmentIdTaken.
+
+    A submission is sent again after a timeout or a double click; it must find what the first one
+    stored instead of storing a second assessment or failing. It repeats the stored one when the id,
+    the organisation and the answers are the same and the stored one is completed. (The website's
+    completion form sends the draft itself, so there `assessment_complete` returns it as stored.)
+    """
+    own = (
+        existing.organisation_id is not None
+        and Assessment.objects.filter(pk=existing.pk, organisation__memberships__user=user).exists()
+    )
+    if (
+        own
+        and existing.organisation_id == organisation.pk
+        and existing.answers == answers
+        and existing.status == Assessment.Status.COMPLETED
+    ):
+        return existing
+    raise AssessmentIdTaken(own=own)
+
+
 def assessment_submit(
     *,
     organisation: Organisation,
@@ -230,13 +280,25 @@ def assessment_submit(
     answers: dict[str, Any],
     share_for_research: bool,
     language: str,
-) -> Assessment:
+) -> Submission:
     """Store complete answers as a completed assessment, scored by the same service as the website.
 
     A new row of its own, not the organisation's open draft on the website (which stays as it is).
-    Raises InvalidAnswers (nothing stored) for bad answers, IntegrityError if the id is taken.
+    The same submission sent again returns the stored assessment (`created` False), also when both
+    arrive at the same moment; see `assessment_replay`. Raises InvalidAnswers (nothing stored)
+    for bad answers and AssessmentIdTaken if the id is taken by another assessment.
     """
-    draft = Assessment.objects.create(
-        public_id=public_id, organisation=organisation, created_by=user, language=language, answers=answers
-    )
-    return assessment_complete(assessment=draft, share_for_research=share_for_research)
+    existing = Assessment.objects.filter(public_id=public_id).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                draft = Assessment.objects.create(
+                    public_id=public_id, organisation=organisation, created_by=user, language=language, answers=answers
+                )
+                completed = assessment_complete(assessment=draft, share_for_research=share_for_research)
+                return Submission(completed, created=True)
+        except IntegrityError:
+            # The same id arrived twice at the same moment: the other request stored it.
+            existing = Assessment.objects.get(public_id=public_id)
+    replayed = assessment_replay(existing=existing, organisation=organisation, user=user, answers=answers)
+    return Submission(replayed, created=False)

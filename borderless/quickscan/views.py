@@ -18,7 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,6 +25,7 @@ from borderless.core.quickscan.groups import FollowerGroup, GroupRules
 from borderless.core.quickscan.peers import MIN_GROUP, PEER_LEVELS
 from borderless.core.quickscan.questionnaire import AREA_TITLES, QUESTIONNAIRE, SCALE_LABELS
 from borderless.core.quickscan.scoring import BAND_UPPER_BOUNDS, Band, InvalidAnswers
+from borderless.i18n.translation import language, translate
 from borderless.organisations.models import Organisation
 
 from . import selectors, services
@@ -71,10 +71,6 @@ def _taker(request: HttpRequest) -> Taker:
     return Taker(organisation=organisation, anonymous_key=key, organisations=organisations)
 
 
-def _lang() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _bad_request(request: HttpRequest) -> HttpResponse:
     """A value that no page of ours offers: refuse it, change nothing."""
     return HttpResponseBadRequest(render_to_string("quickscan/take/bad_request.html", request=request))
@@ -99,7 +95,7 @@ def _progress(steps: list[Step], answers, current: Step | None, taker: Taker) ->
         entry = sections.setdefault(
             step.section.id,
             {
-                "title": step.section.title.get(_lang()),
+                "title": translate(step.section.title),
                 "url": _step_url(step, taker),
                 "done": True,
                 "current": False,
@@ -150,7 +146,7 @@ def _start_draft(request: HttpRequest, taker: Taker) -> HttpResponse:
         # The first "start" form sent again after completion: a new quickscan only on "take it again".
         return redirect(_url("start", taker))
     start_service = services.assessment_start_again if action == START_AGAIN else services.assessment_start
-    draft = start_service(organisation=taker.organisation, user=request.user, anonymous_key=key, language=_lang())
+    draft = start_service(organisation=taker.organisation, user=request.user, anonymous_key=key, language=language())
     steps = steps_for(answers=draft.answers, known=taker.known)
     # Taking it again starts at the first page, so every prefilled answer is seen and can be changed.
     first = steps[0] if action == START_AGAIN else first_open_step(steps, draft.answers)
@@ -178,7 +174,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
         later = [s for s in steps if s.order > position(section, part)]
         return redirect(_step_url(later[0], taker) if later else _url("complete", taker))
 
-    lang = _lang()
+    lang = language()
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action not in ACTIONS:
@@ -209,7 +205,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
         "step": step,
         "draft": draft,
         "taker": taker,
-        "section_title": step.section.title.get(lang),
+        "section_title": translate(step.section.title, lang),
         "section_intro": _section_intro(step, taker),
         "section_number": section_number(steps, step),
         "section_count": section_count(steps),
@@ -225,7 +221,7 @@ def _section_intro(step: Step, taker: Taker) -> str:
     if step.section.id == "C" and taker.organisation is None:
         # The section's own intro speaks of the organisation profile, which a visitor does not have.
         return _("Your company's size, sector, country and region let us compare your result with similar companies.")
-    return step.section.intro.get(_lang())
+    return translate(step.section.intro)
 
 
 def _after_save(request: HttpRequest, action: str, step: Step, draft: Assessment, taker: Taker) -> str:
@@ -268,10 +264,8 @@ def complete(request: HttpRequest) -> HttpResponse:
         )
         if assessment is None:
             return _bad_request(request)
-        if assessment.status == Assessment.Status.COMPLETED:
-            # The same form sent twice: one assessment, and the same result page.
-            return redirect("quickscan:result", public_id=assessment.public_id)
         try:
+            # The same form sent twice stores one assessment: the service returns it as stored.
             assessment = services.assessment_complete(
                 assessment=assessment,
                 answers=services.profile_answers(taker.organisation),
@@ -290,7 +284,7 @@ def complete(request: HttpRequest) -> HttpResponse:
 
 def _review(request: HttpRequest, taker: Taker, draft: Assessment, *, status: int = 200) -> HttpResponse:
     steps = steps_for(answers=draft.answers, known=taker.known)
-    lang = _lang()
+    lang = language()
     pages = [
         {
             "title": _page_title(step, lang),
@@ -316,7 +310,7 @@ def _review(request: HttpRequest, taker: Taker, draft: Assessment, *, status: in
 
 
 def _page_title(step: Step, lang: str) -> str:
-    title = step.section.title.get(lang)
+    title = translate(step.section.title, lang)
     if step.part == LINKS_PART:
         return _("%(section)s: data exchange") % {"section": title}
     return title
@@ -326,7 +320,7 @@ def _page_title(step: Step, lang: str) -> str:
 
 
 def method(request: HttpRequest) -> HttpResponse:
-    return render(request, "quickscan/method.html", _method_context(lang=_lang(), rules=services.group_rules()))
+    return render(request, "quickscan/method.html", _method_context(lang=language(), rules=services.group_rules()))
 
 
 def _method_context(*, lang: str, rules: GroupRules) -> dict:
@@ -334,11 +328,11 @@ def _method_context(*, lang: str, rules: GroupRules) -> dict:
     dimensions = [
         {
             "id": dimension.id,
-            "title": dimension.title.get(lang),
+            "title": translate(dimension.title, lang),
             "questions": [
                 {
                     "number": qid.split(".")[1],
-                    "title": QUESTIONNAIRE.question(qid).title.get(lang),
+                    "title": translate(QUESTIONNAIRE.question(qid).title, lang),
                     "type": QUESTIONNAIRE.question(qid).type.value,
                     "items": len(QUESTIONNAIRE.question(qid).positive_items),
                 }
@@ -350,10 +344,10 @@ def _method_context(*, lang: str, rules: GroupRules) -> dict:
     stages = [
         {
             "number": stage.number,
-            "name": stage.name.get(lang),
-            "description": stage.description.get(lang),
+            "name": translate(stage.name, lang),
+            "description": translate(stage.description, lang),
             "statements": [
-                {"area": AREA_TITLES[item.area.value].get(lang), "text": item.text.get(lang)}
+                {"area": translate(AREA_TITLES[item.area.value], lang), "text": translate(item.text, lang)}
                 for item in QUESTIONNAIRE.question(stage.question_id).items
                 if item.area is not None
             ],
@@ -366,26 +360,26 @@ def _method_context(*, lang: str, rules: GroupRules) -> dict:
     return {
         "dimensions": dimensions,
         "bands": [
-            {"title": band.title.get(lang), "lower": lower, "upper": uppers.get(band)}
+            {"title": translate(band.title, lang), "lower": lower, "upper": uppers.get(band)}
             for band, lower in zip(Band, lowers, strict=True)
         ],
         "stages": stages,
         "group_rules": [
-            {"title": group.title.get(lang), "rule": group.rule.render(lang, params)}
+            {"title": translate(group.title, lang), "rule": translate(group.rule.bind(params), lang)}
             for group in (FollowerGroup.FRONTRUNNER, FollowerGroup.LATE_FOLLOWER, FollowerGroup.FAST_FOLLOWER)
         ],
         "rules": rules,
-        "late_min_level": SCALE_LABELS[rules.late_min_q4_level].get(lang),
-        "i40_clusters": [QUESTIONNAIRE.cluster(c).title.get(lang) for c in rules.i40_clusters],
+        "late_min_level": translate(SCALE_LABELS[rules.late_min_q4_level], lang),
+        "i40_clusters": [translate(QUESTIONNAIRE.cluster(c).title, lang) for c in rules.i40_clusters],
         "clusters": [
             {
                 "number": cluster.number,
-                "title": cluster.title.get(lang),
-                "technologies": [QUESTIONNAIRE.item(tech).text.get(lang) for tech in cluster.technology_ids],
+                "title": translate(cluster.title, lang),
+                "technologies": [translate(QUESTIONNAIRE.item(tech).text, lang) for tech in cluster.technology_ids],
             }
             for cluster in QUESTIONNAIRE.clusters
         ],
-        "peer_levels": [level.title.get(lang) for level in PEER_LEVELS],
+        "peer_levels": [translate(level.title, lang) for level in PEER_LEVELS],
         "min_group": MIN_GROUP,
-        "scale_labels": [label.get(lang) for label in SCALE_LABELS],
+        "scale_labels": [translate(label, lang) for label in SCALE_LABELS],
     }

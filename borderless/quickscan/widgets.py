@@ -23,6 +23,7 @@ from borderless.core.quickscan.questionnaire import (
     TechStatus,
 )
 from borderless.core.quickscan.validation import link_pairs
+from borderless.i18n.translation import translate
 
 PAIR_SEPARATOR = "|"
 ROW_TYPES = frozenset({QuestionType.SCALE_0_5, QuestionType.NO_PARTLY_YES, QuestionType.TECH_STATUS})
@@ -61,10 +62,10 @@ def row_values(question: Question) -> list[str]:
 
 def row_labels(question: Question, lang: str) -> list[str]:
     if question.type is QuestionType.SCALE_0_5:
-        return [label.get(lang) for label in SCALE_LABELS]
+        return [translate(label, lang) for label in SCALE_LABELS]
     if question.type is QuestionType.NO_PARTLY_YES:
-        return [label.get(lang) for label in TRI_LABELS.values()]
-    return [TECH_STATUS_LABELS[status.value].get(lang) for status in TechStatus]
+        return [translate(label, lang) for label in TRI_LABELS.values()]
+    return [translate(TECH_STATUS_LABELS[status.value], lang) for status in TechStatus]
 
 
 @dataclass
@@ -143,7 +144,7 @@ class Shown:
 
 
 def build_field(question: Question, answer: Any, *, title: str, number: str, errors: list[str], shown: Shown) -> Field:
-    result = Field(question, title=title, help=question.help.get(shown.lang), number=number, errors=errors)
+    result = Field(question, title=title, help=translate(question.help, shown.lang), number=number, errors=errors)
     _BUILDERS[question.type](result, answer, shown)
     return result
 
@@ -152,14 +153,14 @@ def _checkboxes(result: Field, answer: Any, shown: Shown) -> None:
     ticked = set(answer) if isinstance(answer, list | tuple) else {answer}
     for item in result.question.items:
         option = Option(
-            result.question.id, item.id, item.text.get(shown.lang), html_id("o", item.id), item.id in ticked
+            result.question.id, item.id, translate(item.text, shown.lang), html_id("o", item.id), item.id in ticked
         )
         (result.exclusive if item.exclusive else result.options).append(option)
 
 
 def _radios(result: Field, answer: Any, shown: Shown) -> None:
     result.options = [
-        Option(result.question.id, item.id, item.text.get(shown.lang), html_id("o", item.id), answer == item.id)
+        Option(result.question.id, item.id, translate(item.text, shown.lang), html_id("o", item.id), answer == item.id)
         for item in result.question.items
     ]
 
@@ -168,13 +169,13 @@ def _none_option(result: Field, ticked: bool, shown: Shown) -> None:
     none = result.question.none_item
     if none is not None:
         result.exclusive.append(
-            Option(result.question.id, none.id, none.text.get(shown.lang), html_id("o", none.id), ticked)
+            Option(result.question.id, none.id, translate(none.text, shown.lang), html_id("o", none.id), ticked)
         )
 
 
 def _areas(result: Field, answer: Any, shown: Shown) -> None:
     question = result.question
-    result.columns = [AREA_FLAG_LABELS[flag].get(shown.lang) for flag in AREA_FLAGS]
+    result.columns = [translate(AREA_FLAG_LABELS[flag], shown.lang) for flag in AREA_FLAGS]
     flags = answer if isinstance(answer, Mapping) else {}
     for item in question.positive_items:
         row_flags = flags.get(item.id) if isinstance(flags.get(item.id), Mapping) else {}
@@ -183,14 +184,14 @@ def _areas(result: Field, answer: Any, shown: Shown) -> None:
             Option(
                 item.id,
                 flag,
-                AREA_FLAG_LABELS[flag].get(shown.lang),
+                translate(AREA_FLAG_LABELS[flag], shown.lang),
                 html_id("o", item.id, flag),
                 bool(row_flags.get(flag)),
                 f"{row_id} {column_id}",
             )
             for flag, column_id in zip(AREA_FLAGS, result.column_ids, strict=True)
         ]
-        result.areas.append(Row(item.id, item.text.get(shown.lang), row_id, options))
+        result.areas.append(Row(item.id, translate(item.text, shown.lang), row_id, options))
     none = question.none_item
     none_ticked = none is not None and (
         answer == none.id or (isinstance(answer, Mapping) and answer.get(none.id) is True)
@@ -219,8 +220,8 @@ def _matrix(result: Field, answer: Any, shown: Shown) -> None:
             for value, label, column_id in zip(row_values(question), result.columns, result.column_ids, strict=True)
         ]
         error = shown.row_error if item.id in missing else ""
-        cluster = QUESTIONNAIRE.cluster(item.cluster).title.get(shown.lang) if item.cluster else ""
-        groups.setdefault(cluster, []).append(Row(item.id, item.text.get(shown.lang), row_id, options, error))
+        cluster = translate(QUESTIONNAIRE.cluster(item.cluster).title, shown.lang) if item.cluster else ""
+        groups.setdefault(cluster, []).append(Row(item.id, translate(item.text, shown.lang), row_id, options, error))
     result.groups = [OptionGroup(title, rows=rows) for title, rows in groups.items()]
 
 
@@ -241,13 +242,14 @@ def _links(result: Field, answer: Any, shown: Shown) -> None:
             Option(
                 question.id,
                 pair_value(tech, other),
-                QUESTIONNAIRE.item(other).text.get(shown.lang),
+                translate(QUESTIONNAIRE.item(other).text, shown.lang),
                 html_id("o", tech, other),
                 pair_value(tech, other) in chosen,
             )
             for other in shown.in_use[index + 1 :]
         ]
-        result.groups.append(OptionGroup(QUESTIONNAIRE.item(tech).text.get(shown.lang), html_id("g", tech), options))
+        title = translate(QUESTIONNAIRE.item(tech).text, shown.lang)
+        result.groups.append(OptionGroup(title, html_id("g", tech), options))
     none = question.none_item
     none_ticked = none is not None and (answer == none.id or (isinstance(answer, list) and none.id in answer))
     _none_option(result, none_ticked, shown)

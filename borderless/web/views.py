@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from borderless.accounts.language import redirect_in_language
 from borderless.accounts.selectors import confirmation_pending
 from borderless.accounts.services import user_set_language
 from borderless.organisations.selectors import user_organisations
 from borderless.quickscan.selectors import latest_assessments
 
-from .i18n import redirect_in_language
 from .selectors import platform_figures
 
 

@@ -7,7 +7,7 @@ from borderless.accounts.models import LimitEvent, Role, User
 from borderless.organisations.models import Organisation
 from borderless.organisations.services import membership_add
 
-from ..conftest import PASSWORD, make_org, make_user
+from ..conftest import PASSWORD, make_user, persona
 
 pytestmark = pytest.mark.django_db
 
@@ -16,28 +16,35 @@ ORGANISATIONS = "/en/admin/organisations/organisation/"
 
 
 @pytest.fixture
-def ivo():
+def ivo(db):
     """Signed up as an intermediary for "Novel-T B.V.", which another organisation's name matches."""
-    user = make_user("ivo@example.nl", role=Role.INTERMEDIARY, confirmed=False)
-    org = make_org(
+    return persona(
+        "ivo@example.nl",
         "Novel-T B.V.",
-        kind="intermediary",
         town_name="Enschede",
         country="NL",
-        confirmed=False,
-        review_reason="The name matches an existing organisation: Novel-T (novel-t)",
+        org_extra={
+            "kind": "intermediary",
+            "confirmed": False,
+            "review_reason": "The name matches an existing organisation: Novel-T (novel-t)",
+        },
+        role=Role.INTERMEDIARY,
+        role_confirmed=False,
     )
-    membership_add(organisation=org, user=user, is_manager=True)
-    return user
 
 
 @pytest.fixture
-def ann():
+def ann(db):
     """An analyst waiting for staff, at an organisation whose name matches nothing."""
-    user = make_user("ann@example.nl", role=Role.ANALYST, confirmed=False)
-    org = make_org("Provincie Test", kind="authority", town_name="Arnhem", country="NL", confirmed=False)
-    membership_add(organisation=org, user=user, is_manager=True)
-    return user
+    return persona(
+        "ann@example.nl",
+        "Provincie Test",
+        town_name="Arnhem",
+        country="NL",
+        org_extra={"kind": "authority", "confirmed": False},
+        role=Role.ANALYST,
+        role_confirmed=False,
+    )
 
 
 INLINE = {"memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}

@@ -52,7 +52,9 @@ def confirmation_path(message) -> str:
 
 
 @pytest.mark.django_db
-def test_sme_sign_up_creates_account_and_organisation_and_mails_a_link_without_logging_in(client):
+def test_sme_sign_up_creates_account_and_organisation_and_mails_a_link_without_logging_in(
+    client, production_password_hashing
+):
     response = client.post("/en/accounts/signup/", signup_data())
     assert response.status_code == 302
     assert response["Location"] == SENT

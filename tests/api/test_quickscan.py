@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, TRI_LABELS
 from borderless.core.quickscan.scoring import score
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Organisation
 from borderless.organisations.services import membership_add
 from borderless.quickscan.models import Assessment
@@ -344,13 +345,13 @@ def test_the_questionnaire_is_public_and_follows_accept_language(client, db):
     assert (english.json()["language"], german.json()["language"], dutch.json()["language"]) == ("en", "de", "nl")
     assert german["Content-Language"] == "de"
     d1 = QUESTIONNAIRE.dimension("D1").title
-    assert german.json()["dimensions"][0]["title"] == d1.de
-    assert dutch.json()["dimensions"][0]["title"] == d1.nl
+    assert german.json()["dimensions"][0]["title"] == translate(d1, "de")
+    assert dutch.json()["dimensions"][0]["title"] == translate(d1, "nl")
     q4 = next(q for s in german.json()["sections"] for q in s["questions"] if q["id"] == "D2.Q4")
     assert q4["type"] == "scale_0_5"
     assert q4["dimension"] == "D2"
     assert [i["id"] for i in q4["items"]] == list(QUESTIONNAIRE.question("D2.Q4").item_ids())
-    assert german.json()["labels"]["no_partly_yes"]["partly"] == TRI_LABELS["partly"].de
+    assert german.json()["labels"]["no_partly_yes"]["partly"] == translate(TRI_LABELS["partly"], "de")
 
 
 def test_the_questionnaire_lists_every_question_and_item_once(client, db):

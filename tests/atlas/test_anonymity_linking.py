@@ -21,7 +21,6 @@ import pytest
 from django.urls import reverse
 
 from borderless.atlas.models import AtlasProfile
-from borderless.demo.services import demo_seed
 from borderless.organisations.models import Euregio, NaceDivision, NutsRegion, Organisation, Town
 from tests.conftest import make_user
 
@@ -32,9 +31,7 @@ API = "/api/atlas/organisations"
 
 
 @pytest.fixture
-def anonymous_firms(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    demo_seed()
+def anonymous_firms(demo):
     firms = list(
         AtlasProfile.objects.filter(visibility="anonymous").select_related(
             "organisation", "organisation__town", "organisation__town__nuts3", "organisation__sector"

@@ -163,3 +163,18 @@ def test_postgresql_imports_with_copy_and_keeps_its_foreign_keys(population, mon
     assert bulk_import.imported_organisations_remove() == ROWS
     assert foreign_keys() == keys
     assert Organisation.objects.filter(memberships__user=alice).exists()
+
+
+def test_a_spreadsheets_file_with_byte_order_mark_and_semicolons_is_imported(population):
+    rows = rows_of(population)
+    with open(population, "w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    seen = []
+
+    result = organisations_import(path=population, progress=lambda step, done: seen.append((step, done)))
+
+    assert result.organisations == ROWS
+    assert Organisation.objects.filter(slug__startswith="synthetic-").count() == ROWS
+    assert ("check", ROWS) in seen and seen[-1][0] == "write"

@@ -15,11 +15,6 @@ from borderless.organisations.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def snapshot():
     return {
         "profiles": list(AtlasProfile.objects.order_by("pk").values()),
@@ -34,8 +29,7 @@ def firm_of(email: str) -> Organisation:
     return User.objects.get(email=email).memberships.get(is_manager=True).organisation
 
 
-def test_demo_profiles_cover_the_support_organisations_and_most_companies():
-    demo_seed()
+def test_demo_profiles_cover_the_support_organisations_and_most_companies(demo):
     profiles = AtlasProfile.objects.select_related("organisation")
     kinds = Counter(p.organisation.kind for p in profiles)
     for kind in ("knowledge", "fieldlab", "hub", "intermediary"):
@@ -50,8 +44,7 @@ def test_demo_profiles_cover_the_support_organisations_and_most_companies():
     assert all(p.offers.exists() for p in profiles.filter(organisation__kind="knowledge"))
 
 
-def test_the_dutch_persona_needs_what_german_firms_offer():
-    demo_seed()
+def test_the_dutch_persona_needs_what_german_firms_offer(demo):
     nl, de = firm_of("sme.nl@demo.borderless.example"), firm_of("sme.de@demo.borderless.example")
     assert nl.atlas_profile.needs.filter(code=PERSONA_NEED).exists()
     assert de.atlas_profile.offers.filter(code=PERSONA_NEED).exists()
@@ -62,15 +55,13 @@ def test_the_dutch_persona_needs_what_german_firms_offer():
     assert german_offerers.count() >= 3
 
 
-def test_seeding_twice_changes_nothing_in_the_atlas():
-    demo_seed()
+def test_seeding_twice_changes_nothing_in_the_atlas(demo):
     before = snapshot()
     demo_seed()
     assert snapshot() == before
 
 
-def test_seeding_again_repairs_a_changed_profile_and_only_that():
-    demo_seed()
+def test_seeding_again_repairs_a_changed_profile_and_only_that(demo):
     before = snapshot()
     profile = AtlasProfile.objects.order_by("pk").first()
     profile.offers.clear()

@@ -70,8 +70,8 @@ def persona_firm(email_start: str) -> Organisation:
     return User.objects.get(email=persona(email_start).email).memberships.get(is_manager=True).organisation
 
 
-def test_seed_creates_a_border_region_population_of_every_kind():
-    counts = demo_seed()
+def test_seed_creates_a_border_region_population_of_every_kind(demo):
+    counts = demo
 
     organisations = list(Organisation.objects.select_related("town__nuts3"))
     kinds = Counter(o.kind for o in organisations)
@@ -85,8 +85,8 @@ def test_seed_creates_a_border_region_population_of_every_kind():
     assert 0.1 < sum(not o.listed_publicly for o in organisations) / len(organisations) < 0.2
 
 
-def test_real_organisations_are_present_in_their_seat_town_and_listed():
-    counts = demo_seed()
+def test_real_organisations_are_present_in_their_seat_town_and_listed(demo):
+    counts = demo
 
     rows = {row["name"]: row for row in real_organisation_rows()}
     present = {o.name: o for o in Organisation.objects.filter(name__in=rows).select_related("town")}
@@ -105,27 +105,21 @@ def test_real_organisations_are_present_in_their_seat_town_and_listed():
     assert Organisation.objects.filter(kind=OrganisationKind.HUB).count() >= 8
 
 
-def test_only_real_organisations_have_real_websites():
-    demo_seed()
-
+def test_only_real_organisations_have_real_websites(demo):
     real = {row["name"] for row in real_organisation_rows()}
     for name, website in Organisation.objects.values_list("name", "website"):
         if name not in real and website:
             assert website.endswith(".example"), name
 
 
-def test_personas_log_in_with_the_documented_passwords(client):
-    demo_seed()
-
+def test_personas_log_in_with_the_documented_passwords(client, demo):
     for p in PERSONAS:
         assert client.login(username=p.email, password=p.password), p.email
         client.logout()
     assert not client.login(username=PERSONAS[0].email, password="wrong-password")
 
 
-def test_personas_have_their_roles_and_organisations():
-    demo_seed()
-
+def test_personas_have_their_roles_and_organisations(demo):
     sme_nl = User.objects.get(email=persona("sme.nl").email)
     company = sme_nl.memberships.get(is_manager=True).organisation
     assert (sme_nl.effective_role, sme_nl.language) == (Role.SME, "nl")
@@ -148,8 +142,7 @@ def test_personas_have_their_roles_and_organisations():
     assert admin.is_staff and admin.is_superuser and admin.effective_role == Role.ADMIN
 
 
-def test_seeding_twice_changes_nothing():
-    demo_seed()
+def test_seeding_twice_changes_nothing(demo):
     before = snapshot()
 
     counts = demo_seed()
@@ -161,8 +154,7 @@ def test_seeding_twice_changes_nothing():
     assert len(before["assessments"]) > 200 and len(before["advisor_access"]) >= 3
 
 
-def test_seeding_again_repairs_what_was_changed_and_only_that():
-    demo_seed()
+def test_seeding_again_repairs_what_was_changed_and_only_that(demo):
     changed = Organisation.objects.filter(kind="company").order_by("pk").first()
     Organisation.objects.filter(pk=changed.pk).update(description="Edited during a demo")
     user = User.objects.get(email=persona("sme.nl").email)
@@ -223,8 +215,8 @@ def test_command_seeds_in_debug_and_reports_no_change_the_second_time(settings):
 # Quickscan assessments
 
 
-def test_about_sixty_percent_of_the_companies_completed_assessments_over_two_years_many_with_history():
-    counts = demo_seed()
+def test_about_sixty_percent_of_the_companies_completed_assessments_over_two_years_many_with_history(demo):
+    counts = demo
 
     companies = Organisation.objects.filter(kind=OrganisationKind.COMPANY).count()
     per_firm = Counter(Assessment.objects.values_list("organisation_id", flat=True))
@@ -253,9 +245,7 @@ def test_about_sixty_percent_of_the_companies_completed_assessments_over_two_yea
     assert set(latest.values_list("stage", flat=True)) >= {0, 1, 2, 3}
 
 
-def test_stored_scores_are_the_cores_scores():
-    demo_seed()
-
+def test_stored_scores_are_the_cores_scores(demo):
     for assessment in Assessment.objects.select_related("organisation__town__nuts3"):
         result = score(assessment.answers)
         assert assessment.overall == result.overall
@@ -274,9 +264,7 @@ def test_stored_scores_are_the_cores_scores():
         )
 
 
-def test_the_sme_personas_firms_have_a_history_that_shows_progress():
-    demo_seed()
-
+def test_the_sme_personas_firms_have_a_history_that_shows_progress(demo):
     first, second = assessment_history(organisation=persona_firm("sme.nl"))
     assert second.completed_at - first.completed_at > timedelta(days=120)
     assert second.overall > first.overall
@@ -291,9 +279,7 @@ def test_the_sme_personas_firms_have_a_history_that_shows_progress():
     assert history[-1].overall >= history[0].overall
 
 
-def test_the_intermediary_persona_sees_client_firms_that_granted_access():
-    demo_seed()
-
+def test_the_intermediary_persona_sees_client_firms_that_granted_access(demo):
     intermediary = User.objects.get(email=persona("intermediary").email)
     clients = advised_organisations(user=intermediary)
     assert persona_firm("sme.nl") in clients
@@ -304,8 +290,7 @@ def test_the_intermediary_persona_sees_client_firms_that_granted_access():
     assert not advised_organisations(user=sme_de).exists()
 
 
-def test_seeding_again_recreates_changed_demo_assessments_and_keeps_a_firms_own_newer_one():
-    demo_seed()
+def test_seeding_again_recreates_changed_demo_assessments_and_keeps_a_firms_own_newer_one(demo):
     firm = persona_firm("sme.nl")
     user = User.objects.get(email=persona("sme.nl").email)
     first, second = assessment_history(organisation=firm)

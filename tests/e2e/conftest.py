@@ -70,7 +70,10 @@ class Chromium:
         )
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright runs, DJANGO_ALLOW_ASYNC_UNSAFE is set, and no test of
+# another module (with pytest-xdist, any test may follow on the same worker) should run under it or
+# pass it on to the processes it starts.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Chromium]:
     executable, why = chromium_executable()
     if executable is None:

@@ -18,6 +18,7 @@ from borderless.core.quickscan.questionnaire import (
     TECH_STATUS_LABELS,
     TRI_LABELS,
 )
+from borderless.i18n.translation import translate
 from borderless.organisations.services import membership_add
 from borderless.quickscan.models import Assessment
 
@@ -35,28 +36,28 @@ FIRM = "De Vries Verspaning B.V."
 
 def question(page: Page, qid: str) -> Locator:
     """A question's fieldset, found by its title."""
-    return page.get_by_role("group", name=Q.question(qid).title.get(LANG))
+    return page.get_by_role("group", name=translate(Q.question(qid).title, LANG))
 
 
 def tick(page: Page, qid: str, *keys: str) -> None:
     for key in keys:
-        question(page, qid).get_by_label(Q.item(f"{qid}.{key}").text.get(LANG), exact=True).check()
+        question(page, qid).get_by_label(translate(Q.item(f"{qid}.{key}").text, LANG), exact=True).check()
 
 
 def untick(page: Page, qid: str, *keys: str) -> None:
     for key in keys:
-        question(page, qid).get_by_label(Q.item(f"{qid}.{key}").text.get(LANG), exact=True).uncheck()
+        question(page, qid).get_by_label(translate(Q.item(f"{qid}.{key}").text, LANG), exact=True).uncheck()
 
 
 def choose_rows(page: Page, qid: str, labels: dict[str, str], default: str) -> None:
     """In a matrix question, pick the column `labels[key]` for each row (`default` for the others)."""
     for item in Q.question(qid).items:
         column = labels.get(item.key, default)
-        question(page, qid).get_by_role("radio", name=f"{item.text.get(LANG)} {column}", exact=True).check()
+        question(page, qid).get_by_role("radio", name=f"{translate(item.text, LANG)} {column}", exact=True).check()
 
 
 def area(page: Page, key: str, flag: str) -> None:
-    name = f"{Q.item(f'D1.Q1.{key}').text.get(LANG)} {AREA_FLAG_LABELS[flag].get(LANG)}"
+    name = f"{translate(Q.item(f'D1.Q1.{key}').text, LANG)} {translate(AREA_FLAG_LABELS[flag], LANG)}"
     question(page, "D1.Q1").get_by_role("checkbox", name=name, exact=True).check()
 
 
@@ -65,19 +66,19 @@ def save_and_continue(page: Page) -> None:
 
 
 def scale(level: int) -> str:
-    return SCALE_LABELS[level].get(LANG)
+    return translate(SCALE_LABELS[level], LANG)
 
 
 def tri(value: str) -> str:
-    return TRI_LABELS[value].get(LANG)
+    return translate(TRI_LABELS[value], LANG)
 
 
 def status(value: str) -> str:
-    return TECH_STATUS_LABELS[value].get(LANG)
+    return translate(TECH_STATUS_LABELS[value], LANG)
 
 
 def expect_section(page: Page, number: int, total: int, section_id: str) -> None:
-    title = next(s for s in Q.sections if s.id == section_id).title.get(LANG)
+    title = translate(next(s for s in Q.sections if s.id == section_id).title, LANG)
     expect(page.get_by_test_id("quickscan-step")).to_have_text(
         t(LANG, "Section %(number)s of %(total)s") % {"number": number, "total": total}
     )
@@ -116,7 +117,7 @@ def answer_first_time(page: Page, screenshot) -> None:
     expect_section(page, 3, 4, "T")
     links = question(page, "T.links")
     expect(links.get_by_role("checkbox")).to_have_count(2)  # ERP–CRM, and "none of them"
-    links.get_by_label(Q.item("T.links.none").text.get(LANG)).check()
+    links.get_by_label(translate(Q.item("T.links.none").text, LANG)).check()
     screenshot(page, LANG, "04-data-exchange")
     save_and_continue(page)
 
@@ -168,12 +169,12 @@ def test_dutch_sme_takes_the_quickscan_reads_the_result_and_re_assesses(page, li
     # A question left open is named on the question, and the page keeps what was ticked.
     tick(page, "D1.Q2", "funding")
     save_and_continue(page)
-    expect(page.get_by_role("alert")).to_contain_text(Q.question("D1.Q1").title.get(LANG))
+    expect(page.get_by_role("alert")).to_contain_text(translate(Q.question("D1.Q1").title, LANG))
     expect(question(page, "D2.Q3")).to_contain_text(
         t(LANG, "Please tick at least one answer. If none applies, tick “%(none)s”.")
-        % {"none": Q.item("D2.Q3.none").text.get(LANG)}
+        % {"none": translate(Q.item("D2.Q3.none").text, LANG)}
     )
-    expect(question(page, "D1.Q2").get_by_label(Q.item("D1.Q2.funding").text.get(LANG))).to_be_checked()
+    expect(question(page, "D1.Q2").get_by_label(translate(Q.item("D1.Q2.funding").text, LANG))).to_be_checked()
     screenshot(page, LANG, "02b-missing-answers")
     assert Assessment.objects.get().answers.keys() == {"C.size_class", "C.sector", "C.country", "C.region"}
 
@@ -206,7 +207,7 @@ def test_dutch_sme_takes_the_quickscan_reads_the_result_and_re_assesses(page, li
     expect(page.get_by_test_id("latest-result")).to_be_visible()
     page.get_by_role("button", name=t(LANG, "Take the quickscan again")).click()
     expect_section(page, 1, 4, "DMA")
-    expect(question(page, "D1.Q2").get_by_label(Q.item("D1.Q2.funding").text.get(LANG))).to_be_checked()
+    expect(question(page, "D1.Q2").get_by_label(translate(Q.item("D1.Q2.funding").text, LANG))).to_be_checked()
     screenshot(page, LANG, "07-again-prefilled")
     tick(page, "D1.Q2", "ict_specialists", "management_ready", "staff_ready")
     untick(page, "D3.Q6", "none")
@@ -220,9 +221,9 @@ def test_dutch_sme_takes_the_quickscan_reads_the_result_and_re_assesses(page, li
     )
     save_and_continue(page)
     links = question(page, "T.links")
-    links.get_by_label(Q.item("T.links.none").text.get(LANG)).uncheck()
-    iot_group = links.get_by_role("group", name=re.compile(re.escape(Q.item("T.use.iot").text.get(LANG))))
-    iot_group.get_by_label(Q.item("T.use.erp").text.get(LANG), exact=True).check()
+    links.get_by_label(translate(Q.item("T.links.none").text, LANG)).uncheck()
+    iot_group = links.get_by_role("group", name=re.compile(re.escape(translate(Q.item("T.use.iot").text, LANG))))
+    iot_group.get_by_label(translate(Q.item("T.use.erp").text, LANG), exact=True).check()
     save_and_continue(page)
     page.get_by_role("button", name=t(LANG, "Save and review")).click()
     calculate(page, share=False)

@@ -94,8 +94,12 @@ def seed_catalogue() -> dict[str, Instrument]:
             params = {k: v for k, v in criterion.items() if k != "type"}
             Criterion.objects.create(instrument=instrument, position=position, type=criterion["type"], params=params)
         stored[instrument.identifier] = instrument
-    for item in data["instruments"]:
-        stored[item["identifier"]].next_instruments.set([stored[i] for i in item.get("next") or []])
+    links = Instrument.next_instruments.through
+    links.objects.bulk_create(  # in the file's order, as the catalogue import writes them
+        links(from_instrument=stored[item["identifier"]], to_instrument=stored[i])
+        for item in data["instruments"]
+        for i in item.get("next") or []
+    )
     snapshot_clear()
     return stored
 

@@ -8,9 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from icalendar import Calendar
 
-from borderless.instruments.exports import CSV_COLUMNS, ics_escape, ics_fold
+from borderless.instruments.exports import CSV_COLUMNS
 from borderless.instruments.matching import snapshot_clear
+from borderless.instruments.models import Call
 
 from .finder_data import make_instrument
 
@@ -122,15 +124,64 @@ def test_the_calendar_honours_the_filters(client, db):
     assert client.get("/en/instruments/deadlines.ics", {"status": "maybe"}).status_code == 400
 
 
-def test_escaping_and_folding_follow_rfc_5545():
-    assert ics_escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
-    line = "DESCRIPTION:" + "Förderung für Überbrückung " * 10
-    folded = ics_fold(line)
-    pieces = folded.split("\r\n")
+def test_escaping_and_folding_follow_rfc_5545(client, db):
+    soon = timezone.localdate() + timedelta(days=3)
+    make_instrument("escapes", name="a\\b;c,d\ne", calls=[(None, soon)])
+    make_instrument("long", name="Förderung für Überbrückung " * 9, calls=[(None, soon)])
+    make_instrument("short", name="Short", calls=[(None, soon)])
+    response = client.get("/en/instruments/deadlines.ics")
+    assert "SUMMARY:Deadline: a\\\\b\\;c\\,d\\ne" in unfolded(response)
+    raw_lines = response.content.decode().split("\r\n")
+    line = "SUMMARY:Deadline: " + "Förderung für Überbrückung " * 9
+    start = next(i for i, piece in enumerate(raw_lines) if piece.startswith("SUMMARY:Deadline: Förderung"))
+    end = next(i for i in range(start + 1, len(raw_lines)) if not raw_lines[i].startswith(" "))
+    pieces = raw_lines[start:end]
+    assert len(pieces) > 1
     assert all(len(piece.encode()) <= 75 for piece in pieces)
     assert all(piece.startswith(" ") for piece in pieces[1:])
     assert "".join(p[1:] if i else p for i, p in enumerate(pieces)) == line  # no character split or lost
-    assert ics_fold("short") == "short"
+    assert "SUMMARY:Deadline: Short" in raw_lines  # a short line is not folded
+
+
+def parsed(response) -> Calendar:
+    return Calendar.from_ical(response.content.decode())
+
+
+def test_a_calendar_program_reads_the_events_back_with_their_text_dates_and_uids(client, db):
+    today = timezone.localdate()
+    make_instrument(
+        "voucher-a",
+        name="Voucher A; with, commas",
+        calls=[(today - timedelta(days=20), today + timedelta(days=10))],
+    )
+    Call.objects.filter(instrument__identifier="voucher-a").update(title="Round 1, spring;\nsecond line")
+
+    first = parsed(client.get("/de/instruments/deadlines.ics"))
+
+    assert str(first["X-WR-CALNAME"]) == "Borderless: Fristen von Förderinstrumenten"
+    (event,) = first.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Frist: Voucher A; with, commas (DE)"
+    description = str(event["DESCRIPTION"]).split("\n")
+    assert description[0] == "Round 1, spring;"
+    assert description[1] == "second line"
+    assert description[-1] == "http://testserver/de/instruments/voucher-a/"
+    # All-day events: plain dates, no time and no time zone; the stamp is in UTC.
+    assert event.decoded("DTSTART") == today + timedelta(days=10)
+    assert type(event.decoded("DTSTART")) is date
+    assert event.decoded("DTEND") == today + timedelta(days=11)
+    assert event.decoded("DTSTAMP").utcoffset() == timedelta(0)
+    # Downloading again (in another language) gives the same UID, so subscribers update the event.
+    again = parsed(client.get("/en/instruments/deadlines.ics"))
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(event["UID"])]
+
+
+def test_an_escape_is_never_split_by_a_line_fold(client, db):
+    # "SUMMARY:Deadline: " and 56 letters fill the first line up to the backslash of the escaped comma.
+    soon = timezone.localdate() + timedelta(days=3)
+    make_instrument("split", name="x" * 56 + ", and more" * 3, calls=[(None, soon)])
+    raw = client.get("/en/instruments/deadlines.ics").content.decode()
+    assert not any(line.endswith("\\") for line in raw.split("\r\n"))
+    assert "SUMMARY:Deadline: " + "x" * 56 + "\\, and more" * 3 in raw.replace("\r\n ", "").split("\r\n")
 
 
 def test_a_deadline_in_the_past_year_is_not_announced(client, db):

@@ -196,6 +196,6 @@ def test_searches_without_alerts_get_no_mail_and_the_command_reports(client, ali
     client.post(SAVED, {"name": "Quiet"})  # alerts unticked
     make_instrument("another", name="Another")
     out = StringIO()
-    call_command("send_instrument_digests", "--base-url", BASE, stdout=out)
+    call_command("send_instrument_digests", "--base-url", BASE, "--sync", stdout=out)
     assert mail.outbox == []
     assert "0 saved searches with alerts" in out.getvalue()

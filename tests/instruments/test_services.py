@@ -206,3 +206,13 @@ def test_who_may_curate(alice, bob, charlie, dora, staff):
     unconfirmed = make_user("ida@example.nl", role=Role.INTERMEDIARY, confirmed=False)
     assert can_curate(bob) and can_curate(staff)
     assert not any(can_curate(user) for user in (alice, charlie, dora, unconfirmed))
+
+
+def test_next_steps_keep_the_order_the_curator_gave(bob):
+    first = create(bob, "feasibility-study", kind="feasibility_study")
+    second = create(bob, "innovation-hub", kind="advice")
+    instrument = instrument_create(
+        data=valid_data(), criteria=[REGION, SMES], next_identifiers=[second.identifier, first.identifier], user=bob
+    )
+    links = Instrument.next_instruments.through.objects.filter(from_instrument=instrument).order_by("pk")
+    assert [link.to_instrument.identifier for link in links] == ["innovation-hub", "feasibility-study"]

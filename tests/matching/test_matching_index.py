@@ -8,6 +8,7 @@ from django.utils import timezone
 from borderless.atlas.models import AtlasProfile, Project
 from borderless.atlas.services import atlas_profile_save
 from borderless.core.matching import DEFAULT_WEIGHTS
+from borderless.i18n.translation import translate
 from borderless.matching import index as matching_index
 from borderless.matching.models import MatchingWeights
 from borderless.quickscan.models import Assessment
@@ -135,8 +136,8 @@ def test_weights_come_from_the_staff_row_or_the_defaults(db):
 
 def test_labels_cover_the_taxonomy_and_every_nace_division(taxonomy):  # noqa: F811
     labels = matching_index.competence_labels()
-    assert labels["tech.sensors"].get("de") == "Sensorik"
-    assert labels["nace.28"].get("en").startswith("Manufacture of machinery")
+    assert translate(labels["tech.sensors"], "de") == "Sensorik"
+    assert translate(labels["nace.28"], "en").startswith("Manufacture of machinery")
     assert "nace.82" in labels  # a sector outside the taxonomy still has a label
 
 

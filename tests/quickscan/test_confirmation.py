@@ -18,7 +18,7 @@ from borderless.organisations.models import Organisation
 from borderless.organisations.services import membership_add
 from borderless.quickscan import selectors
 from borderless.quickscan.models import AdvisorAccess
-from tests.conftest import make_org, make_user
+from tests.conftest import make_org, make_user, persona
 
 from .completed import complete, fast_follower_answers
 
@@ -52,12 +52,17 @@ def result(alice):
 
 
 @pytest.fixture
-def impostor():
+def impostor(db):
     """Signed up as an intermediary "Novel-T": neither the role nor the organisation is confirmed."""
-    user = make_user("novel-t@example.org", role=Role.INTERMEDIARY, confirmed=False)
-    org = make_org("Novel-T", kind="intermediary", town_name="Enschede", country="NL", confirmed=False)
-    membership_add(organisation=org, user=user, is_manager=True)
-    return user
+    return persona(
+        "novel-t@example.org",
+        "Novel-T",
+        town_name="Enschede",
+        country="NL",
+        org_extra={"kind": "intermediary", "confirmed": False},
+        role=Role.INTERMEDIARY,
+        role_confirmed=False,
+    )
 
 
 def grant_directly(result, advisor_org, by):

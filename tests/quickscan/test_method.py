@@ -9,6 +9,7 @@ from django.utils.translation import gettext, override
 
 from borderless.core.quickscan.groups import FollowerGroup, GroupRules
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, SCALE_LABELS
+from borderless.i18n.translation import translate
 from borderless.quickscan.models import GroupRulesConfig
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +28,10 @@ def test_method_page_shows_the_thresholds_in_force(client, lang):
     assert f'<html lang="{lang}">' in text
     params = GroupRules(frontrunner_min_stage=5, late_max_stage=1, late_min_q4_level=3).params()
     for group in FollowerGroup:
-        assert group.rule.render(lang, params) in text
-    assert f"3 ({SCALE_LABELS[3].get(lang)})" in text
+        assert translate(group.rule.bind(params), lang) in text
+    assert f"3 ({translate(SCALE_LABELS[3], lang)})" in text
     # The defaults are not what is in force.
-    assert FollowerGroup.FRONTRUNNER.rule.render(lang, GroupRules().params()) not in text
+    assert translate(FollowerGroup.FRONTRUNNER.rule.bind(GroupRules().params()), lang) not in text
     with override(lang):
         assert gettext("How we score") in text
 
@@ -39,15 +40,15 @@ def test_method_page_shows_the_thresholds_in_force(client, lang):
 def test_method_page_lists_questions_stages_and_sources_in_the_language(client, lang):
     text = page_text(client, lang)
     for dimension in QUESTIONNAIRE.dimensions:
-        assert dimension.title.get(lang) in text
+        assert translate(dimension.title, lang) in text
         for qid in dimension.question_ids:
-            assert QUESTIONNAIRE.question(qid).title.get(lang) in text
+            assert translate(QUESTIONNAIRE.question(qid).title, lang) in text
     for stage in QUESTIONNAIRE.stages:
-        assert stage.name.get(lang) in text
+        assert translate(stage.name, lang) in text
         for item in QUESTIONNAIRE.question(stage.question_id).items:
-            assert item.text.get(lang) in text
+            assert translate(item.text, lang) in text
     for cluster in QUESTIONNAIRE.clusters:
-        assert cluster.title.get(lang) in text
+        assert translate(cluster.title, lang) in text
     with override(lang):
         assert gettext("Sources") in text
         assert gettext("up to and including %(upper)s") % {"upper": 25} in text
@@ -55,7 +56,7 @@ def test_method_page_lists_questions_stages_and_sources_in_the_language(client, 
 
 def test_method_page_without_staff_settings_shows_the_defaults(client):
     text = page_text(client, "en")
-    assert FollowerGroup.FRONTRUNNER.rule.render("en", GroupRules().params()) in text
+    assert translate(FollowerGroup.FRONTRUNNER.rule.bind(GroupRules().params()), "en") in text
     assert "10 × points ÷ 10" in text  # Q1
     assert "10 × sum of levels ÷ (5 × 7)" in text  # Q4
     assert "10 × ticked ÷ 7" in text  # Q7: the exclusive answers do not count as items

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from borderless.core.i18n import Content, ListOf, Message
 from borderless.core.organisations import SIZE_BANDS
-from borderless.core.quickscan.text import LANGUAGES, Text
 
 from . import nace, texts
 from .criteria_place import Choice, lower, upper
@@ -19,9 +19,9 @@ SIZE_ORDER = tuple(band.size_class.value for band in SIZE_BANDS)
 MAX_AGE_YEARS = 200
 
 
-def render_all(template: Text, params: Mapping[str, object]) -> Text:
-    """A template filled in once per language, for a value that is itself shown inside a reason."""
-    return Text(*(template.render(lang, params) for lang in LANGUAGES))
+def render_all(template: Message, params: Mapping[str, object]) -> Message:
+    """A template filled in, for a value that is itself shown inside a reason."""
+    return template.bind(params)
 
 
 class OrganisationKindCriterion(CriterionType):
@@ -50,7 +50,7 @@ class OrganisationKindCriterion(CriterionType):
         return self.outcome(Status.INFO, texts.KIND_DESCRIBE, {"allowed": prepared.allowed})
 
 
-def size_range(classes: frozenset[str]) -> Text:
+def size_range(classes: frozenset[str]) -> Message | ListOf:
     """The headcounts of these size classes in words: "up to 249 employees", "10 to 49 or 250 or more"."""
     runs: list[list[int]] = []
     for index, size_class in enumerate(SIZE_ORDER):
@@ -68,7 +68,7 @@ def size_range(classes: frozenset[str]) -> Text:
             pieces.append(render_all(texts.SIZE_UP_TO, {"max": high}))
         else:
             pieces.append(render_all(texts.SIZE_BETWEEN, {"min": low, "max": high}))
-    return texts.join_list(pieces, texts.OR)
+    return texts.join_list(pieces, "or")
 
 
 class SizeClassCriterion(CriterionType):
@@ -196,7 +196,7 @@ class MaxFirmAgeCriterion(CriterionType):
 
 @dataclass(frozen=True, slots=True)
 class FreeTextPrepared:
-    text: Text  # with "%" doubled, since reasons are templates
+    text: Content  # the editor's text, shown as it is
 
 
 class FreeTextCriterion(CriterionType):
@@ -209,8 +209,7 @@ class FreeTextCriterion(CriterionType):
         return check_keys(params, required=["text"]) or check_text(params, "text")
 
     def prepare(self, params: Mapping[str, object], reference: Reference) -> FreeTextPrepared:
-        text = as_text(params["text"])
-        return FreeTextPrepared(Text(*(text.get(lang).replace("%", "%%") for lang in LANGUAGES)))
+        return FreeTextPrepared(as_text(params["text"]))
 
     def evaluate(self, prepared: FreeTextPrepared, firm: Firm, context: Context) -> Outcome:
         return self.outcome(Status.INFO, prepared.text)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import ListOf, Message
 
 from . import texts
 from .model import Context, Firm, Link, Outcome, Problem, Reference, Status
@@ -32,7 +32,7 @@ class Choice:
     """Prepared parameters of a "one of these values" criterion: the values and how to name them."""
 
     values: frozenset[str]
-    allowed: Text
+    allowed: Message | ListOf
 
 
 class CountryCriterion(CriterionType):
@@ -49,7 +49,7 @@ class CountryCriterion(CriterionType):
     def prepare(self, params: Mapping[str, object], reference: Reference) -> Choice:
         values = frozenset(upper(c) for c in strings(params, "countries"))
         ordered = [c for c in ("NL", "DE") if c in values]
-        return Choice(values, texts.join_list([texts.IN_COUNTRY[c] for c in ordered], texts.OR))
+        return Choice(values, texts.join_list([texts.IN_COUNTRY[c] for c in ordered], "or"))
 
     def evaluate(self, prepared: Choice, firm: Firm, context: Context) -> Outcome:
         if firm.country is None:
@@ -66,7 +66,7 @@ class CountryCriterion(CriterionType):
 @dataclass(frozen=True, slots=True)
 class Regions:
     codes: tuple[str, ...]  # longest first, so the most specific matching region is found first
-    allowed: Text
+    allowed: Message | ListOf
 
 
 class RegionCriterion(CriterionType):
@@ -81,7 +81,7 @@ class RegionCriterion(CriterionType):
 
     def validate(self, params: Mapping[str, object], reference: Reference) -> list[Problem]:
         problems = check_keys(params, required=["codes"]) or check_choices(
-            params, "codes", NUTS_CODE.fullmatch, texts.WHAT_NUTS, upper
+            params, "codes", lambda code: NUTS_CODE.fullmatch(code) is not None, texts.WHAT_NUTS, upper
         )
         if problems or not reference.regions:
             return problems
@@ -93,7 +93,7 @@ class RegionCriterion(CriterionType):
 
     def prepare(self, params: Mapping[str, object], reference: Reference) -> Regions:
         codes = list(dict.fromkeys(upper(c) for c in strings(params, "codes")))
-        allowed = texts.join_list([texts.with_code(c, reference.regions.get(c)) for c in codes], texts.OR)
+        allowed = texts.join_list([texts.with_code(c, reference.regions.get(c)) for c in codes], "or")
         return Regions(tuple(sorted(codes, key=lambda c: (-len(c), c))), allowed)
 
     def evaluate(self, prepared: Regions, firm: Firm, context: Context) -> Outcome:
@@ -154,7 +154,7 @@ class EuregioCriterion(CriterionType):
     def prepare(self, params: Mapping[str, object], reference: Reference) -> Choice:
         values = frozenset(lower(e) for e in strings(params, "euregios"))
         ordered = [texts.EUREGIO_NAMES[slug] for slug in texts.EUREGIO_NAMES if slug in values]
-        return Choice(values, texts.join_list(ordered, texts.OR))
+        return Choice(values, texts.join_list(ordered, "or"))
 
     def evaluate(self, prepared: Choice, firm: Firm, context: Context) -> Outcome:
         if firm.euregio is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan.groups import FollowerGroup as Group
 from borderless.core.quickscan.scoring import MAX_STAGE
-from borderless.core.quickscan.text import Text
 
 from . import texts
 from .criteria_firm import render_all
@@ -38,7 +38,7 @@ class FollowerGroupCriterion(CriterionType):
 
     def prepare(self, params: Mapping[str, object], reference: Reference) -> Choice:
         values = frozenset(lower(g) for g in strings(params, "groups"))
-        return Choice(values, texts.join_list([Group(g).title for g in GROUPS if g in values], texts.OR))
+        return Choice(values, texts.join_list([Group(g).title for g in GROUPS if g in values], "or"))
 
     def evaluate(self, prepared: Choice, firm: Firm, context: Context) -> Outcome:
         if firm.follower_group not in GROUPS:
@@ -56,10 +56,12 @@ class FollowerGroupCriterion(CriterionType):
 class Range:
     low: int | None
     high: int | None
-    text: Text  # "stages 3 to 4", "TRL 6 or higher", ...
+    text: Message  # "stages 3 to 4", "TRL 6 or higher", ...
 
 
-def range_of(params: Mapping[str, object], between: Text, only: Text, or_higher: Text, or_lower: Text) -> Range:
+def range_of(
+    params: Mapping[str, object], between: Message, only: Message, or_higher: Message, or_lower: Message
+) -> Range:
     low, high = integer(params, "min"), integer(params, "max")
     if low is not None and high is not None:
         template = only if low == high else between

@@ -22,6 +22,8 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from borderless.core.i18n import render
+
 from .builtin import REGISTRY
 from .model import (
     EMPTY_REFERENCE,
@@ -94,7 +96,7 @@ def rank_key(match: Match, today: date, lang: str | None = None) -> tuple[object
         STATUS_RANK.get(instrument.status, UNRANKED_STATUS),
         0 if upcoming else 1,
         deadline.toordinal() if upcoming and deadline is not None else 0,
-        sort_name(instrument.name.get(lang)),
+        sort_name(render(instrument.name, None, lang)),
         str(instrument.id),
     )
 
@@ -187,7 +189,9 @@ class Catalogue:
         """Each instrument's place in the order by name (then id) in this language."""
         code = lang or ""
         if code not in self._name_ranks:
-            keys = [(sort_name(instrument.name.get(lang)), str(instrument.id)) for instrument, _ in self._entries]
+            keys = [
+                (sort_name(render(instrument.name, None, lang)), str(instrument.id)) for instrument, _ in self._entries
+            ]
             ranks = [0] * len(keys)
             for place, position in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
                 ranks[position] = place
@@ -224,7 +228,8 @@ class Catalogue:
             deadline = self._deadlines[position]
             upcoming = deadline is not None and deadline >= today
             head = (severity * 4 + self._statuses[position]) * 2 + (0 if upcoming else 1)
-            keys.append((head * DAYS + (deadline if upcoming else 0)) * count + name_rank[position])
+            day = deadline if upcoming and deadline is not None else 0
+            keys.append((head * DAYS + day) * count + name_rank[position])
         order = sorted(range(len(matches)), key=keys.__getitem__)
         return [matches[i] for i in order]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import Content, Message
 
 
 class OrganisationKind(StrEnum):
@@ -72,7 +72,7 @@ class Instrument:
     """A support instrument as the matcher sees it; `id` is any hashable key (the database id)."""
 
     id: Hashable
-    name: Text
+    name: Content
     status: InstrumentStatus | str = InstrumentStatus.OPEN
     next_deadline: date | None = None
     criteria: tuple[Criterion, ...] = ()
@@ -85,12 +85,12 @@ class Reference:
 
     `regions` maps NUTS codes of any level to their name ("NL213" -> "Twente"); NUTS names are
     written the same in every language. `sectors` maps NACE sections and divisions to their
-    trilingual labels. Both may be empty: reasons then show the bare codes, and region codes are
-    checked for their form only.
+    labels (`Content`, one text per language). Both may be empty: reasons then show the bare codes,
+    and region codes are checked for their form only.
     """
 
     regions: Mapping[str, str] = field(default_factory=dict)
-    sectors: Mapping[str, Text] = field(default_factory=dict)
+    sectors: Mapping[str, Content] = field(default_factory=dict)
 
 
 EMPTY_REFERENCE = Reference()
@@ -131,17 +131,14 @@ class Outcome:
 
     key: str  # the criterion type
     status: Status
-    text: Text  # template with %(name)s placeholders
+    text: Message | Content  # template with %(name)s placeholders, or an editor's text shown as it is
     params: Mapping[str, object] = field(default_factory=dict)
     link: Link | None = None
 
-    def render(self, lang: str | None) -> str:
-        return self.text.render(lang, self.params)
-
     @property
-    def reason(self) -> Text:
-        """The reason in all three languages, with its parameters filled in."""
-        return Text(en=self.render("en"), de=self.render("de"), nl=self.render("nl"))
+    def reason(self) -> Message | Content:
+        """The reason with its parameters bound, for the app to translate."""
+        return self.text.bind(self.params) if isinstance(self.text, Message) else self.text
 
 
 class Verdict(StrEnum):
@@ -159,10 +156,12 @@ class Problem:
     """
 
     code: str  # "min_above_max", "bad_code", "unknown_type", ...
-    text: Text
+    text: Message
     params: Mapping[str, object] = field(default_factory=dict)
     param: str = ""
     index: int | None = None
 
-    def render(self, lang: str | None) -> str:
-        return self.text.render(lang, self.params)
+    @property
+    def message(self) -> Message:
+        """The text with its parameters bound, for the app to translate."""
+        return self.text.bind(self.params)

@@ -16,23 +16,15 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import _
 
 from .model import Instrument, Problem
 from .schema import problem
 
 DEFAULT_DEPTH = 3
 
-SELF_LINK = Text(
-    "An instrument cannot lead to itself.",
-    "Ein Instrument kann nicht auf sich selbst folgen.",
-    "Een instrument kan niet naar zichzelf leiden.",
-)
-UNKNOWN_NEXT = Text(
-    "Unknown next instrument: %(value)s.",
-    "Unbekanntes Folgeinstrument: %(value)s.",
-    "Onbekend vervolginstrument: %(value)s.",
-)
+SELF_LINK = _("An instrument cannot lead to itself.")
+UNKNOWN_NEXT = _("Unknown next instrument: %(value)s.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +52,7 @@ def _levels(
     seen = {start}
     levels: list[tuple[Hashable, ...]] = []
     frontier: Sequence[Hashable] = (start,)
-    for _ in range(depth):
+    for _level in range(depth):
         found: list[Hashable] = []
         for node in frontier:
             for neighbour in links.get(node, ()):

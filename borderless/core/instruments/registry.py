@@ -11,9 +11,9 @@ neither the matcher nor the ranking changes. Each type
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import Content, Message
 
 from .model import EMPTY_REFERENCE, Context, Criterion, Firm, Link, Outcome, Problem, Reference, Status
 from .schema import NOT_AN_OBJECT, UNKNOWN_TYPE, problem
@@ -28,7 +28,7 @@ class CriterionType:
     """
 
     key: ClassVar[str]
-    title: ClassVar[Text]  # the name of the type in the editor
+    title: ClassVar[Message]  # the name of the type in the editor
 
     def validate(self, params: Mapping[str, object], reference: Reference) -> list[Problem]:
         return []
@@ -36,15 +36,20 @@ class CriterionType:
     def prepare(self, params: Mapping[str, object], reference: Reference) -> object:
         return params
 
-    def evaluate(self, prepared: object, firm: Firm, context: Context) -> Outcome:
+    # `prepared` is whatever the subclass's `prepare` returns, so each subclass types it its own way.
+    def evaluate(self, prepared: Any, firm: Firm, context: Context) -> Outcome:
         raise NotImplementedError
 
-    def describe(self, prepared: object, context: Context) -> Outcome:
+    def describe(self, prepared: Any, context: Context) -> Outcome:
         """What the criterion asks for, without a firm (for visitors and instrument pages)."""
         return self.evaluate(prepared, Firm(), context)
 
     def outcome(
-        self, status: Status, text: Text, params: Mapping[str, object] | None = None, link: Link | None = None
+        self,
+        status: Status,
+        text: Message | Content,
+        params: Mapping[str, object] | None = None,
+        link: Link | None = None,
     ) -> Outcome:
         return Outcome(key=self.key, status=status, text=text, params=params or {}, link=link)
 
@@ -57,7 +62,7 @@ class InvalidCriterion(ValueError):
     """A criterion whose parameters do not pass its type's check; `problems` says why."""
 
     def __init__(self, criterion: Criterion, problems: list[Problem]) -> None:
-        super().__init__(f"invalid {criterion.type} criterion: {', '.join(p.render('en') for p in problems)}")
+        super().__init__(f"invalid {criterion.type} criterion: {', '.join(str(p.message) for p in problems)}")
         self.criterion = criterion
         self.problems = problems
 

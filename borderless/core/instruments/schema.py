@@ -1,96 +1,43 @@
 """Checking the parameters of criteria: small helpers that each criterion type combines.
 
-Every check returns a list of `Problem`s (empty when all is well) with a message in the three
-languages, so an editor or an import can show all that is wrong at once, in the user's language.
+Every check returns a list of `Problem`s (empty when all is well) with a message the app
+translates, so an editor or an import can show all that is wrong at once, in the user's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
+from typing import TypeGuard
 
-from borderless.core.quickscan.text import LANGUAGES, Text
+from borderless.core.i18n import LANGUAGES, Content, Message, _
 
 from .model import Problem
 
-T = Text
-
-UNKNOWN_TYPE = T(
-    "Unknown kind of criterion: %(type)s.",
-    "Unbekannte Art von Kriterium: %(type)s.",
-    "Onbekend soort criterium: %(type)s.",
-)
-NOT_AN_OBJECT = T(
-    "The settings of a criterion must be given as named values.",
-    "Die Angaben zu einem Kriterium müssen als benannte Werte vorliegen.",
-    "De gegevens van een criterium moeten als benoemde waarden worden opgegeven.",
-)
-UNKNOWN_PARAM = T(
-    "Unknown setting: %(name)s.",
-    "Unbekannte Angabe: %(name)s.",
-    "Onbekend gegeven: %(name)s.",
-)
-MISSING = T(
-    "Please fill in %(name)s.",
-    "Bitte geben Sie %(name)s an.",
-    "Vul %(name)s in.",
-)
-WRONG_TYPE = T(
-    "%(name)s has the wrong form: expected %(expected)s.",
-    "%(name)s hat die falsche Form: erwartet wird %(expected)s.",
-    "%(name)s heeft de verkeerde vorm: verwacht wordt %(expected)s.",
-)
-EMPTY_CHOICE = T(
-    "Choose at least one value for %(name)s.",
-    "Wählen Sie mindestens einen Wert für %(name)s.",
-    "Kies minstens één waarde voor %(name)s.",
-)
-BAD_CODE = T(
-    "Not a valid %(what)s: %(value)s.",
-    "Ungültiger Wert für %(what)s: %(value)s.",
-    "Ongeldige waarde voor %(what)s: %(value)s.",
-)
-UNKNOWN_REGION = T(
-    "Unknown region: %(value)s.",
-    "Unbekannte Region: %(value)s.",
-    "Onbekende regio: %(value)s.",
-)
-OUT_OF_RANGE = T(
-    "%(name)s must be between %(lo)s and %(hi)s; it is %(value)s.",
-    "%(name)s muss zwischen %(lo)s und %(hi)s liegen; angegeben ist %(value)s.",
-    "%(name)s moet tussen %(lo)s en %(hi)s liggen; opgegeven is %(value)s.",
-)
-MIN_ABOVE_MAX = T(
-    "The minimum (%(min)s) is above the maximum (%(max)s).",
-    "Das Minimum (%(min)s) liegt über dem Maximum (%(max)s).",
-    "Het minimum (%(min)s) ligt boven het maximum (%(max)s).",
-)
-NEEDS_MIN_OR_MAX = T(
-    "Give a minimum, a maximum or both.",
-    "Geben Sie ein Minimum, ein Maximum oder beides an.",
-    "Geef een minimum, een maximum of beide op.",
-)
-MISSING_LANGUAGE = T(
-    "The text is missing in %(language)s.",
-    "Der Text fehlt auf %(language)s.",
-    "De tekst ontbreekt in het %(language)s.",
-)
+UNKNOWN_TYPE = _("Unknown kind of criterion: %(type)s.")
+NOT_AN_OBJECT = _("The settings of a criterion must be given as named values.")
+UNKNOWN_PARAM = _("Unknown setting: %(name)s.")
+MISSING = _("Please fill in %(name)s.")
+WRONG_TYPE = _("%(name)s has the wrong form: expected %(expected)s.")
+EMPTY_CHOICE = _("Choose at least one value for %(name)s.")
+BAD_CODE = _("Not a valid %(what)s: %(value)s.")
+UNKNOWN_REGION = _("Unknown region: %(value)s.")
+OUT_OF_RANGE = _("%(name)s must be between %(lo)s and %(hi)s; it is %(value)s.")
+MIN_ABOVE_MAX = _("The minimum (%(min)s) is above the maximum (%(max)s).")
+NEEDS_MIN_OR_MAX = _("Give a minimum, a maximum or both.")
+MISSING_LANGUAGE = _("The text is missing in %(language)s.")
 
 # What a parameter should look like, for WRONG_TYPE.
-A_LIST = T("a list of values", "eine Liste von Werten", "een lijst van waarden")
-A_WHOLE_NUMBER = T("a whole number", "eine ganze Zahl", "een geheel getal")
-A_TEXT = T(
-    "a text in English, German and Dutch",
-    "ein Text auf Englisch, Deutsch und Niederländisch",
-    "een tekst in het Engels, Duits en Nederlands",
-)
-LANGUAGE_NAMES: dict[str, Text] = {
-    "en": T("English", "Englisch", "Engels"),
-    "de": T("German", "Deutsch", "Duits"),
-    "nl": T("Dutch", "Niederländisch", "Nederlands"),
+A_LIST = _("a list of values")
+A_WHOLE_NUMBER = _("a whole number")
+A_TEXT = _("a text in English, German and Dutch")
+LANGUAGE_NAMES: dict[str, Message] = {
+    "en": _("English"),
+    "de": _("German"),
+    "nl": _("Dutch"),
 }
 
 
-def problem(code: str, text: Text, param: str = "", **params: object) -> Problem:
+def problem(code: str, text: Message, param: str = "", **params: object) -> Problem:
     return Problem(code=code, text=text, params=params, param=param)
 
 
@@ -104,7 +51,7 @@ def check_keys(params: object, *, required: Sequence[str] = (), optional: Sequen
     return problems
 
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -112,7 +59,7 @@ def check_choices(
     params: Mapping[str, object],
     name: str,
     valid: Container[str] | Callable[[str], bool],
-    what: Text,
+    what: Message,
     normalise: Callable[[str], str] = str.strip,
 ) -> list[Problem]:
     """A non-empty list of strings, each valid after `normalise` (a container or a predicate)."""
@@ -149,18 +96,18 @@ def check_min_max(params: Mapping[str, object], lo: int, hi: int) -> list[Proble
     if low is None and high is None:
         return [problem("needs_min_or_max", NEEDS_MIN_OR_MAX, "min")]
     problems = check_int(params, "min", lo, hi) + check_int(params, "max", lo, hi)
-    if not problems and low is not None and high is not None and low > high:
+    if not problems and is_int(low) and is_int(high) and low > high:
         problems.append(problem("min_above_max", MIN_ABOVE_MAX, "min", min=low, max=high))
     return problems
 
 
 def check_text(params: Mapping[str, object], name: str) -> list[Problem]:
-    """A `Text` or a mapping {"en": ..., "de": ..., "nl": ...} with no language left empty."""
+    """A `Content` or a mapping {"en": ..., "de": ..., "nl": ...} with no language left empty."""
     value = params.get(name)
-    if value is None or (isinstance(value, Text) and all(value.get(lang).strip() for lang in LANGUAGES)):
+    if isinstance(value, Content):
+        texts: Mapping[str, object] = {lang: getattr(value, lang) for lang in LANGUAGES}
+    elif value is None:
         return []
-    if isinstance(value, Text):
-        texts: Mapping[str, object] = {lang: value.get(lang) for lang in LANGUAGES}
     elif isinstance(value, Mapping):
         texts = value
     else:
@@ -181,13 +128,13 @@ def integer(params: Mapping[str, object], name: str) -> int | None:
 def strings(params: Mapping[str, object], name: str) -> list[str]:
     """A checked list parameter as strings."""
     values = params.get(name) or ()
-    assert isinstance(values, Sequence)
+    assert isinstance(values, Sequence)  # noqa: S101 - narrows the type; validate() checked it
     return [str(value) for value in values]
 
 
-def as_text(value: object) -> Text:
-    """A checked text parameter as a `Text`."""
-    if isinstance(value, Text):
+def as_text(value: object) -> Content:
+    """A checked text parameter as a `Content`."""
+    if isinstance(value, Content):
         return value
-    assert isinstance(value, Mapping)
-    return Text(en=str(value["en"]).strip(), de=str(value["de"]).strip(), nl=str(value["nl"]).strip())
+    assert isinstance(value, Mapping)  # noqa: S101 - narrows the type; validate() checked it
+    return Content(en=str(value["en"]).strip(), de=str(value["de"]).strip(), nl=str(value["nl"]).strip())

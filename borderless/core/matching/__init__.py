@@ -6,7 +6,7 @@ Modules:
 - `maturity` maturity classes and the table of who gains from whom (`DEFAULT_MATURITY`);
 - `index` `MatchIndex`: built once from all profiles, refreshed by `add`/`update`/`remove`,
   answering `recommend`; `store` holds its arrays;
-- `explain` the reasons of a recommendation as trilingual texts (`texts`);
+- `explain` the reasons of a recommendation as messages to translate (`texts`);
 - `synthetic` a deterministic synthetic population of the region, and its CSV file.
 
 Imports nothing but the standard library, numpy and `borderless.core`; takes and returns plain values.

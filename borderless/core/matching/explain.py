@@ -1,6 +1,6 @@
-"""Why a partner was recommended: one line per component, in English, German and Dutch.
+"""Why a partner was recommended: one line per component, as messages the app translates.
 
-The app passes the labels of the taxonomy (code -> Text); a code without a label is shown as it is.
+The app passes the labels of the taxonomy (code -> Content); a code without a label is shown as it is.
 A sector "28" is looked up as "nace.28" first, then as "28".
 """
 
@@ -10,25 +10,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from borderless.core.i18n import Content, ListOf, Message
 from borderless.core.instruments.texts import join_list
-from borderless.core.quickscan.text import LANGUAGES, Text
 
 from . import texts
 from .maturity import DEFAULT_MATURITY, MaturityClass, MaturityTable
 from .model import Evidence, Recommendation
 
 SECTOR_PREFIX = "nace."
-NO_LABELS: Mapping[str, Text] = MappingProxyType({})
+NO_LABELS: Mapping[str, Content] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
 class ExplanationLine:
     component: str  # one of COMPONENTS
-    title: Text
+    title: Message
     value: float
     weight: float
     contribution: float
-    text: Text  # the evidence, one or two whole sentences
+    text: Message  # the evidence, one or two whole sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +37,22 @@ class Explanation:
     score: float
     anonymous: bool
     lines: tuple[ExplanationLine, ...]
-    notes: tuple[Text, ...]  # shown above the lines: a requester without a profile, an earlier cooperation
+    notes: tuple[Message, ...]  # shown above the lines: a requester without a profile, an earlier cooperation
 
 
-def _filled(template: Text, params: Mapping[str, object] | None = None) -> Text:
-    return Text(*(template.render(lang, params) for lang in LANGUAGES))
+def _filled(template: Message, params: Mapping[str, object] | None = None) -> Message:
+    return template.bind(params)
 
 
-def _codes(codes: Sequence[str], labels: Mapping[str, Text]) -> Text:
-    return join_list([labels.get(code, code) for code in codes], last=texts.AND)
+def _codes(codes: Sequence[str], labels: Mapping[str, Content]) -> Message | ListOf:
+    return join_list([labels.get(code, code) for code in codes], style="and")
 
 
-def sector_label(sector: str, labels: Mapping[str, Text]) -> Text | str:
+def sector_label(sector: str, labels: Mapping[str, Content]) -> Content | str:
     return labels.get(SECTOR_PREFIX + sector) or labels.get(sector) or sector
 
 
-def _complementarity(e: Evidence, labels: Mapping[str, Text]) -> Text:
+def _complementarity(e: Evidence, labels: Mapping[str, Content]) -> Message:
     if not e.requester_has_needs:
         return texts.NO_NEEDS
     if e.needs_met:
@@ -60,7 +60,7 @@ def _complementarity(e: Evidence, labels: Mapping[str, Text]) -> Text:
     return texts.NEEDS_NOT_MET
 
 
-def _reciprocity(e: Evidence, labels: Mapping[str, Text]) -> Text:
+def _reciprocity(e: Evidence, labels: Mapping[str, Content]) -> Message:
     if e.needs_served:
         return _filled(texts.NEEDS_SERVED, {"codes": _codes(e.needs_served, labels)})
     if not e.requester_has_offers:
@@ -70,7 +70,7 @@ def _reciprocity(e: Evidence, labels: Mapping[str, Text]) -> Text:
     return texts.NEEDS_NOT_SERVED
 
 
-def _common_ground(e: Evidence, labels: Mapping[str, Text]) -> Text:
+def _common_ground(e: Evidence, labels: Mapping[str, Content]) -> Message:
     if e.shared_technologies and e.same_sector:
         params = {"codes": _codes(e.shared_technologies, labels), "sector": sector_label(e.same_sector, labels)}
         return _filled(texts.SHARED_TECHNOLOGIES_AND_SECTOR, params)
@@ -81,13 +81,13 @@ def _common_ground(e: Evidence, labels: Mapping[str, Text]) -> Text:
     return texts.NO_COMMON_GROUND
 
 
-def _proximity(e: Evidence) -> Text:
+def _proximity(e: Evidence) -> Message:
     if e.distance_km < 1.0:
         return texts.DISTANCE_NEAR
     return _filled(texts.DISTANCE, {"travel": round(e.travel_km), "km": round(e.distance_km)})
 
 
-def _maturity(e: Evidence, table: MaturityTable) -> Text:
+def _maturity(e: Evidence, table: MaturityTable) -> Message:
     rule = table.rule(e.requester_class, e.candidate_class)
     params = {
         "mine": MaturityClass(e.requester_class).title,
@@ -100,7 +100,7 @@ def _maturity(e: Evidence, table: MaturityTable) -> Text:
 def explain(
     recommendation: Recommendation,
     *,
-    labels: Mapping[str, Text] = NO_LABELS,
+    labels: Mapping[str, Content] = NO_LABELS,
     maturity: MaturityTable = DEFAULT_MATURITY,
 ) -> Explanation:
     """The reasons for one recommendation, component by component (pass the table it was scored with)."""

@@ -125,7 +125,7 @@ class MatchIndex:
         need_count = np.bincount(need_rows, minlength=total).astype(np.int64)
         # Sums of integers below 2**53 are exact in float64, whatever the order.
         need_log = np.bincount(need_rows, weights=self._log[need_cols].astype(np.float64), minlength=total)
-        columns = {
+        columns: dict[str, np.ndarray] = {
             "ids": np.frombuffer(ids, np.int64) if total else np.zeros(0, np.int64),
             "lat": np.frombuffer(lat, np.float64) if total else np.zeros(0),
             "lon": np.frombuffer(lon, np.float64) if total else np.zeros(0),
@@ -142,9 +142,9 @@ class MatchIndex:
             members = np.flatnonzero(shard_np == number)
             local[members] = np.arange(members.size)
             shard_pairs = {}
-            for rel, (rows, cols) in pair_np.items():
-                keep = shard_np[rows] == number
-                shard_pairs[rel] = (local[rows[keep]], cols[keep])
+            for rel, (pair_rows, pair_cols) in pair_np.items():
+                keep = shard_np[pair_rows] == number
+                shard_pairs[rel] = (local[pair_rows[keep]], pair_cols[keep])
             shard.load({name: values[members] for name, values in columns.items()}, shard_pairs, n_cols)
             for g in members.tolist():
                 if g in partners:
@@ -294,6 +294,40 @@ class MatchIndex:
 
     def ids(self) -> list[int]:
         return sorted(self._where)
+
+    def code_at(self, col: int) -> str:
+        """The competence code of a column."""
+        return self._codes[col]
+
+    def columns_of(self, codes: Iterable[str]) -> np.ndarray:
+        """The columns of the codes the index knows, in the order given; unknown codes are left out."""
+        col = self._col
+        return np.array([col[c] for c in codes if c in col], dtype=np.int64)
+
+    def weight_units(self) -> np.ndarray:
+        """Per column, the competence's weight A(N) - L(n_c) in fixed point (see `rarity`); a fresh array."""
+        return offset_units(len(self)) - self._log
+
+    def is_technology(self, code: str) -> bool:
+        """Whether the code counts as a technology (common ground) rather than a competence."""
+        return bool(self._is_technology(code))
+
+    def sector_number(self, sector: str) -> int | None:
+        """The number the index gives a sector, or None if no profile has it."""
+        return self._sector_no.get(sector)
+
+    def sector_name(self, number: int) -> str:
+        return self._sectors[number]
+
+    @property
+    def shards(self) -> tuple[Shard, ...]:
+        """The shards, one per country, in shard-number order."""
+        return tuple(self._shards)
+
+    def position(self, profile_id: int) -> tuple[int, int] | None:
+        """(shard number, row) of a profile in the index, or None if it is not in it."""
+        where = self._where.get(profile_id)
+        return None if where is None else (where >> 32, where & 0xFFFFFFFF)
 
     def offered_by(self, code: str) -> int:
         """How many profiles offer the code."""

@@ -35,8 +35,8 @@ from enum import StrEnum
 
 import numpy as np
 
+from borderless.core.i18n import Message
 from borderless.core.instruments.model import OrganisationKind
-from borderless.core.quickscan.text import Text
 
 from . import texts
 
@@ -53,7 +53,7 @@ class MaturityClass(StrEnum):
     HUB = "hub"
 
     @property
-    def title(self) -> Text:
+    def title(self) -> Message:  # type: ignore[override]  # the member's name, not str.title
         return texts.CLASS_TITLES[self.value]
 
 
@@ -83,14 +83,16 @@ class MaturityRule:
     requesters: frozenset[MaturityClass]
     candidates: frozenset[MaturityClass]
     value: float
-    text: Text
+    text: Message
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.value <= 1.0:
             raise ValueError("a maturity fit lies between 0 and 1")
 
 
-def _rule(key: str, requesters: Iterable[MaturityClass], candidates: Iterable[MaturityClass], value: float):
+def _rule(
+    key: str, requesters: Iterable[MaturityClass], candidates: Iterable[MaturityClass], value: float
+) -> MaturityRule:
     return MaturityRule(key, frozenset(requesters), frozenset(candidates), value, texts.MATURITY_RULES[key])
 
 
@@ -129,7 +131,8 @@ class MaturityTable:
 
     def row(self, requester: str) -> np.ndarray:
         """The fit of every candidate class (in CLASSES order) for one requester class, read-only."""
-        return self._values[CLASS_NUMBER[requester]]
+        row: np.ndarray = self._values[CLASS_NUMBER[requester]]
+        return row
 
 
 DEFAULT_MATURITY = MaturityTable(

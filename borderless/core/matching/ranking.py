@@ -62,16 +62,16 @@ class Query:
 
 
 def prepare(index: MatchIndex, requester: Profile, maturity: MaturityTable, proximity: Proximity) -> Query:
-    col = index._col
     offset = offset_units(len(index))
-    units = offset - index._log
+    units = index.weight_units()
     needs = sorted(requester.needs)
-    need_cols = np.array([col[c] for c in needs if c in col], dtype=np.int64)
+    need_cols = index.columns_of(needs)
     unknown_needs = len(needs) - need_cols.size
-    tech = requester.technologies_with(index._is_technology)
-    offer_cols = np.array([col[c] for c in sorted(requester.offers) if c in col], dtype=np.int64)
-    tech_cols = np.array([col[c] for c in sorted(tech) if c in col], dtype=np.int64)
-    sector = index._sector_no.get(requester.sector, NO_SECTOR) if requester.sector else NO_SECTOR
+    tech = requester.technologies_with(index.is_technology)
+    offer_cols = index.columns_of(sorted(requester.offers))
+    tech_cols = index.columns_of(sorted(tech))
+    known_sector = index.sector_number(requester.sector) if requester.sector else None
+    sector = NO_SECTOR if known_sector is None else known_sector
     has_sector, has_tech = bool(requester.sector), bool(tech)
     parts = int(has_sector) + int(has_tech)
     cls = maturity_class(requester.kind, requester.follower_group)
@@ -117,11 +117,14 @@ def _proximity(shard: Shard, q: Query) -> np.ndarray:
 def _base(shard: Shard, q: Query, shares: dict[str, float], table: np.ndarray) -> np.ndarray:
     """Maturity fit, novelty, visibility and proximity of every row."""
     n = shard.n
+    score: np.ndarray
     if shares["proximity"] <= 0:
-        return table[shard.key[:n]]
+        score = table[shard.key[:n]]
+        return score
     near = shares["proximity"] * _proximity(shard, q)
     if near.size * KEYS <= max(n // 4, KEYS):
-        return (near[:, None] + table[None, :]).ravel()[shard.combo[:n]]
+        score = (near[:, None] + table[None, :]).ravel()[shard.combo[:n]]
+        return score
     score = table[shard.key[:n]]
     score += near[shard.loc[:n]]
     return score
@@ -188,14 +191,15 @@ def recommend(
     shares = weights.normalised()
     q = prepare(index, requester, maturity, proximity)
     table = _key_table(q, shares, viewer_registered)
-    own = index._where.get(requester.id)
+    own = index.position(requester.id)
+    shards = index.shards
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-    for number, shard in enumerate(index._shards):
+    for number, shard in enumerate(shards):
         if shard.n == 0 or (across_border and shard.country == requester.country):
             continue
         score = _score(shard, q, shares, table)
-        if own is not None and own >> 32 == number:
-            score[own & 0xFFFFFFFF] = -np.inf
+        if own is not None and own[0] == number:
+            score[own[1]] = -np.inf
         rows = best_rows(score, k)
         found.append((score[rows], shard.ids[rows], np.full(rows.size, number), rows))
     if not found:
@@ -203,7 +207,7 @@ def recommend(
     scores, ids, numbers, rows = (np.concatenate(parts) for parts in zip(*found, strict=True))
     order = np.lexsort((ids, -scores))[:k]
     return [
-        _recommendation(index, rank, float(scores[i]), index._shards[numbers[i]], int(rows[i]), q, shares, maturity)
+        _recommendation(index, rank, float(scores[i]), shards[numbers[i]], int(rows[i]), q, shares, maturity)
         for rank, i in enumerate(order.tolist(), start=1)
     ]
 
@@ -239,15 +243,15 @@ def _recommendation(
     }
 
     def rarest_first(cols: Iterable[int]) -> tuple[str, ...]:
-        return tuple(index._codes[c] for c in sorted(cols, key=lambda c: (-int(units[c]), index._codes[c])))
+        return tuple(index.code_at(c) for c in sorted(cols, key=lambda c: (-int(units[c]), index.code_at(c))))
 
     requester = q.profile
     candidate_id = int(shard.ids[row])
     evidence = Evidence(
         needs_met=rarest_first(met),
         needs_served=rarest_first(served),
-        shared_technologies=tuple(sorted(index._codes[c] for c in shared)),
-        same_sector=index._sectors[q.sector] if same_sector else None,
+        shared_technologies=tuple(sorted(index.code_at(c) for c in shared)),
+        same_sector=index.sector_name(q.sector) if same_sector else None,
         distance_km=km,
         travel_km=km * q.proximity.detour_factor,
         requester_class=q.maturity_class,

@@ -21,7 +21,7 @@ Per relation ("offers", "needs", "tech") a shard keeps two views of the same fac
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -95,6 +95,19 @@ def _bit(col: int) -> tuple[int, np.uint64]:
 class Shard:
     """The organisations of one country."""
 
+    # One array per ROW_ARRAYS entry, set in __init__ and _reserve.
+    ids: np.ndarray
+    loc: np.ndarray
+    klass: np.ndarray
+    size: np.ndarray
+    sector: np.ndarray
+    novel: np.ndarray
+    visibility: np.ndarray
+    key: np.ndarray
+    combo: np.ndarray
+    need_count: np.ndarray
+    need_log: np.ndarray
+
     def __init__(self, country: str, n_cols: int, capacity: int = 16) -> None:
         self.country = country
         self.n = 0  # rows in use (live or removed)
@@ -117,13 +130,13 @@ class Shard:
         if capacity <= self.capacity:
             return
         for name, (dtype, fill) in ROW_ARRAYS.items():
-            grown = np.full(capacity, fill, dtype=dtype)
+            grown: np.ndarray = np.full(capacity, fill, dtype=dtype)
             grown[: self.n] = getattr(self, name)[: self.n]
             setattr(self, name, grown)
         for rel in RELATIONS:
-            grown = np.zeros((capacity, self.words), np.uint64)
-            grown[: self.n] = self.bits[rel][: self.n]
-            self.bits[rel] = grown
+            bits = np.zeros((capacity, self.words), np.uint64)
+            bits[: self.n] = self.bits[rel][: self.n]
+            self.bits[rel] = bits
         self.capacity = capacity
 
     def ensure_columns(self, n_cols: int) -> None:
@@ -206,7 +219,7 @@ class Shard:
             word, mask = _bit(col)
             bits[row, word] |= mask
 
-    def remove_codes(self, rel: str, row: int, cols: Sequence[int]) -> None:
+    def remove_codes(self, rel: str, row: int, cols: Iterable[int]) -> None:
         lists, bits = self.postings[rel], self.bits[rel]
         for col in cols:
             rows = lists[col]
@@ -281,10 +294,11 @@ class Shard:
         """
         x, y, z = self.xyz
         squared = (x - xyz[0]) ** 2 + (y - xyz[1]) ** 2 + (z - xyz[2]) ** 2
-        return 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(np.sqrt(squared) * 0.5, 1.0))
+        distances: np.ndarray = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(np.sqrt(squared) * 0.5, 1.0))
+        return distances
 
     def nbytes(self) -> int:
-        arrays = sum(getattr(self, name).nbytes for name in ROW_ARRAYS) + self.xyz.nbytes
+        arrays = sum(int(getattr(self, name).nbytes) for name in ROW_ARRAYS) + self.xyz.nbytes
         bits = sum(b.nbytes for b in self.bits.values())
         postings = sum(rows.nbytes for lists in self.postings.values() for rows in lists)
         postings += sum(rows.nbytes for rows in self.sector_rows.values())

@@ -49,7 +49,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import NamedTuple, TextIO
+from typing import Generic, NamedTuple, TextIO, TypeVar
 
 from . import synthetic_data as data
 from .model import Profile
@@ -122,12 +122,15 @@ class SyntheticOrganisation:
         )
 
 
-class _Table:
+T = TypeVar("T")
+
+
+class _Table(Generic[T]):
     """Weighted choices with precomputed cumulative weights."""
 
     __slots__ = ("cum", "items", "total")
 
-    def __init__(self, weights: Mapping[object, float]) -> None:
+    def __init__(self, weights: Mapping[T, float]) -> None:
         self.items = tuple(weights)
         self.cum = tuple(accumulate(weights.values()))
         self.total = self.cum[-1] if self.cum else 0.0
@@ -135,11 +138,11 @@ class _Table:
     def __bool__(self) -> bool:
         return bool(self.items)
 
-    def one(self, rng: random.Random):
+    def one(self, rng: random.Random) -> T:
         # What random.choices does for one item, without its overhead.
         return self.items[bisect_right(self.cum, rng.random() * self.total, 0, len(self.cum) - 1)]
 
-    def distinct(self, rng: random.Random, k: int) -> tuple[str, ...]:
+    def distinct(self: _Table[str], rng: random.Random, k: int) -> tuple[str, ...]:
         """Up to k different items (fewer if the table is smaller or the draws keep repeating)."""
         chosen: set[str] = set()
         k = min(k, len(self.items))
@@ -150,7 +153,7 @@ class _Table:
         return tuple(sorted(chosen))
 
 
-def _known(weights: Mapping[str, float], codes: Collection[str] | None) -> _Table:
+def _known(weights: Mapping[str, float], codes: Collection[str] | None) -> _Table[str]:
     return _Table({c: w for c, w in weights.items() if codes is None or c in codes})
 
 

@@ -11,12 +11,12 @@ Modules:
 Imports nothing but the standard library and `borderless.core`; takes and returns plain values.
 """
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan.groups import FollowerGroup, GroupDecision, GroupRules
 from borderless.core.quickscan.peers import MIN_GROUP, PeerLevel, choose_peer_group, peer_summary
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, QuestionType
 from borderless.core.quickscan.roadmap import Step, roadmap
 from borderless.core.quickscan.scoring import Band, Result, score
-from borderless.core.quickscan.text import Text
 from borderless.core.quickscan.validation import AnswerError, ErrorCode, InvalidAnswers, validate_answers
 
 __all__ = [
@@ -29,11 +29,11 @@ __all__ = [
     "GroupDecision",
     "GroupRules",
     "InvalidAnswers",
+    "Message",
     "PeerLevel",
     "QuestionType",
     "Result",
     "Step",
-    "Text",
     "choose_peer_group",
     "peer_summary",
     "roadmap",

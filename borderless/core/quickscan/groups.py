@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan import texts_more
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, SCALE_LABELS, SCALE_MAX, Questionnaire
-from borderless.core.quickscan.text import Text
 
 
 class FollowerGroup(StrEnum):
@@ -32,11 +32,11 @@ class FollowerGroup(StrEnum):
     LATE_FOLLOWER = "late_follower"
 
     @property
-    def title(self) -> Text:
+    def title(self) -> Message:  # type: ignore[override]  # the member's name, not str.title
         return texts_more.GROUPS[self.value]
 
     @property
-    def rule(self) -> Text:
+    def rule(self) -> Message:
         """The rule as shown to the user; render it with `GroupRules.params()`."""
         return texts_more.GROUP_RULES[self.value]
 
@@ -49,7 +49,7 @@ LATE_STAGE = "late_stage"
 NO_I40_TECHNOLOGY = "no_i40_technology"
 FRONTRUNNER_CONDITIONS = (FRONTRUNNER_STAGE, OWN_RD, DATA_SERVICE)
 LATE_CONDITIONS = (LATE_STAGE, NO_I40_TECHNOLOGY)
-CONDITION_TEXTS: MappingProxyType[str, Text] = MappingProxyType(texts_more.GROUP_CONDITIONS)
+CONDITION_TEXTS: MappingProxyType[str, Message] = MappingProxyType(texts_more.GROUP_CONDITIONS)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from borderless.core.quickscan.text import Text
+from borderless.core.i18n import Message, _
 
 MIN_GROUP = 5
 
@@ -37,7 +37,7 @@ class PeerLevel(StrEnum):
         return LEVEL_FIELDS[self]
 
     @property
-    def title(self) -> Text:
+    def title(self) -> Message:  # type: ignore[override]  # the member's name, not str.title
         return LEVEL_TITLES[self]
 
 
@@ -48,23 +48,11 @@ LEVEL_FIELDS: dict[PeerLevel, tuple[str, ...]] = {
     PeerLevel.COUNTRY: ("country",),
     PeerLevel.ALL: (),
 }
-LEVEL_TITLES: dict[PeerLevel, Text] = {
-    PeerLevel.COUNTRY_SIZE_SECTOR: Text(
-        "Companies of the same country, size and sector",
-        "Unternehmen desselben Landes, derselben Größe und derselben Branche",
-        "Bedrijven uit hetzelfde land, van dezelfde grootte en uit dezelfde sector",
-    ),
-    PeerLevel.COUNTRY_SIZE: Text(
-        "Companies of the same country and size",
-        "Unternehmen desselben Landes und derselben Größe",
-        "Bedrijven uit hetzelfde land en van dezelfde grootte",
-    ),
-    PeerLevel.COUNTRY: Text(
-        "Companies of the same country",
-        "Unternehmen desselben Landes",
-        "Bedrijven uit hetzelfde land",
-    ),
-    PeerLevel.ALL: Text("All companies", "Alle Unternehmen", "Alle bedrijven"),
+LEVEL_TITLES: dict[PeerLevel, Message] = {
+    PeerLevel.COUNTRY_SIZE_SECTOR: _("Companies of the same country, size and sector"),
+    PeerLevel.COUNTRY_SIZE: _("Companies of the same country and size"),
+    PeerLevel.COUNTRY: _("Companies of the same country"),
+    PeerLevel.ALL: _("All companies"),
 }
 
 

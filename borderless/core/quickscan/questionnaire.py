@@ -18,7 +18,7 @@ Every multiple-choice question has an explicit "none of these" item (key ``none`
 all other items, so that "every question is required" can be checked; Q7 has a second exclusive
 item, "data is not collected digitally" (key ``not_digital``).
 
-Every title, help text, item text and answer label is a `Text` in English, German and Dutch.
+Every title, help text, item text and answer label is a `Message` (translated by the app).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan import texts_dma, texts_more
-from borderless.core.quickscan.text import Text
 
 
 class QuestionType(StrEnum):
@@ -74,11 +74,11 @@ MULTIPLE_CHOICE = frozenset(
     {QuestionType.CHECKBOX, QuestionType.CHECKBOX_EXCLUSIVE, QuestionType.AREA_DONE_PLANNED, QuestionType.TECH_LINKS}
 )
 
-SCALE_LABELS: tuple[Text, ...] = texts_more.SCALE_LABELS
-TRI_LABELS: MappingProxyType[str, Text] = MappingProxyType(texts_more.TRI_LABELS)
-AREA_FLAG_LABELS: MappingProxyType[str, Text] = MappingProxyType(texts_more.AREA_FLAG_LABELS)
-TECH_STATUS_LABELS: MappingProxyType[str, Text] = MappingProxyType(texts_more.TECH_STATUS_LABELS)
-AREA_TITLES: MappingProxyType[str, Text] = MappingProxyType(texts_more.AREAS)
+SCALE_LABELS: tuple[Message, ...] = texts_more.SCALE_LABELS
+TRI_LABELS: MappingProxyType[str, Message] = MappingProxyType(texts_more.TRI_LABELS)
+AREA_FLAG_LABELS: MappingProxyType[str, Message] = MappingProxyType(texts_more.AREA_FLAG_LABELS)
+TECH_STATUS_LABELS: MappingProxyType[str, Message] = MappingProxyType(texts_more.TECH_STATUS_LABELS)
+AREA_TITLES: MappingProxyType[str, Message] = MappingProxyType(texts_more.AREAS)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class Item:
     """A row, option or checkbox of a question."""
 
     id: str
-    text: Text
+    text: Message
     exclusive: bool = False  # "none of these", "not collected digitally": excludes every other item
     stage: int | None = None  # acatech statements: stage 1..6
     area: StructuralArea | None = None  # acatech statements: structural area
@@ -101,8 +101,8 @@ class Item:
 class Question:
     id: str
     type: QuestionType
-    title: Text
-    help: Text
+    title: Message
+    help: Message
     items: tuple[Item, ...] = ()
     dimension: str | None = None  # "D1".."D6" for the scored DMA questions
     pattern: str | None = None  # CODE questions: the regular expression a valid code matches
@@ -132,23 +132,23 @@ class Question:
 @dataclass(frozen=True)
 class Section:
     id: str
-    title: Text
-    intro: Text
+    title: Message
+    intro: Message
     questions: tuple[Question, ...]
 
 
 @dataclass(frozen=True)
 class Dimension:
     id: str
-    title: Text
+    title: Message
     question_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Stage:
     number: int
-    name: Text
-    description: Text
+    name: Message
+    description: Message
     question_id: str
 
 
@@ -156,7 +156,7 @@ class Stage:
 class Cluster:
     id: str
     number: int  # 1..6 as in the European Manufacturing Survey
-    title: Text
+    title: Message
     technology_ids: tuple[str, ...]  # item ids of "T.use"
 
 
@@ -207,9 +207,9 @@ class Questionnaire:
     def cluster(self, cluster_id: str) -> Cluster:
         return next(c for c in self.clusters if c.id == cluster_id)
 
-    def all_texts(self) -> tuple[Text, ...]:
+    def all_texts(self) -> tuple[Message, ...]:
         """Every text of the questionnaire, for completeness checks of the translations."""
-        texts: list[Text] = [*SCALE_LABELS, *TRI_LABELS.values(), *AREA_FLAG_LABELS.values()]
+        texts: list[Message] = [*SCALE_LABELS, *TRI_LABELS.values(), *AREA_FLAG_LABELS.values()]
         texts += [*TECH_STATUS_LABELS.values(), *AREA_TITLES.values()]
         for section in self.sections:
             texts += [section.title, section.intro]
@@ -239,14 +239,14 @@ DMA_TYPES: dict[str, QuestionType] = {
 }
 
 
-def _items(question_id: str, keyed: tuple[tuple[str, Text], ...]) -> tuple[Item, ...]:
+def _items(question_id: str, keyed: tuple[tuple[str, Message], ...]) -> tuple[Item, ...]:
     return tuple(Item(f"{question_id}.{key}", text, exclusive=key in EXCLUSIVE_KEYS) for key, text in keyed)
 
 
 def _company_section() -> Section:
     q = texts_more.COMPANY_QUESTIONS
 
-    def choice(qid: str, options: tuple[tuple[str, Text], ...]) -> Question:
+    def choice(qid: str, options: tuple[tuple[str, Message], ...]) -> Question:
         return Question(qid, QuestionType.SINGLE_CHOICE, *q[qid], items=_items(qid, options), from_profile=True)
 
     def code(qid: str, pattern: str) -> Question:
@@ -291,9 +291,7 @@ def _acatech_section() -> Section:
     for stage, statements in texts_more.STATEMENTS.items():
         qid = _stage_question_id(stage)
         name, description = texts_more.STAGES[stage]
-        title = Text(
-            *(texts_more.STAGE_TITLE.render(lang, {"stage": stage, "name": name}) for lang in ("en", "de", "nl"))
-        )
+        title = texts_more.STAGE_TITLE.bind(stage=stage, name=name)
         items = tuple(Item(f"{qid}.{area}", text, stage=stage, area=StructuralArea(area)) for area, text in statements)
         questions.append(Question(qid, QuestionType.NO_PARTLY_YES, title, description, items=items))
     return Section("A", *texts_more.SECTIONS["A"], questions=tuple(questions))

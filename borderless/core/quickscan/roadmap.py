@@ -35,11 +35,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan import roadmap_texts
 from borderless.core.quickscan.groups import FollowerGroup
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, Questionnaire, StructuralArea
 from borderless.core.quickscan.scoring import CompanyData, Result
-from borderless.core.quickscan.text import Text
 
 MIN_STEPS = 3
 MAX_STEPS = 5
@@ -54,11 +54,11 @@ class Block:
     instruments: tuple[str, ...]  # codes, most fitting first
 
     @property
-    def title(self) -> Text:
+    def title(self) -> Message:
         return roadmap_texts.STEPS[self.id][0]
 
     @property
-    def action(self) -> Text:
+    def action(self) -> Message:
         return roadmap_texts.STEPS[self.id][1]
 
 
@@ -82,8 +82,8 @@ BLOCKS: Mapping[str, Block] = MappingProxyType(
         )
     }
 )
-INSTRUMENT_TITLES: Mapping[str, Text] = MappingProxyType(roadmap_texts.INSTRUMENTS)
-REASON_TEXTS: Mapping[str, Text] = MappingProxyType(roadmap_texts.REASONS)
+INSTRUMENT_TITLES: Mapping[str, Message] = MappingProxyType(roadmap_texts.INSTRUMENTS)
+REASON_TEXTS: Mapping[str, Message] = MappingProxyType(roadmap_texts.REASONS)
 
 GROUP_STEPS = {
     FollowerGroup.LATE_FOLLOWER: ("i40_basics", "group_late"),
@@ -106,26 +106,30 @@ AI_MIN_STAGE = 3  # below "visibility" there are rarely the data an AI pilot nee
 @dataclass(frozen=True)
 class Reason:
     code: str  # "group_fast", "islands", "weak_dimension", …
-    text: Text  # template
-    params: Mapping[str, object]  # numbers, or Text (rendered in the same language)
+    text: Message  # template
+    params: Mapping[str, object]  # numbers, or Message (rendered in the same language)
 
-    def render(self, lang: str) -> str:
-        return self.text.render(lang, self.params)
+    @property
+    def message(self) -> Message:
+        """The reason with its parameters bound, for the app to translate."""
+        return self.text.bind(self.params)
 
 
 @dataclass(frozen=True)
 class Step:
     id: str
     building_block: str
-    title: Text
-    action: Text  # what to do, concretely
-    why: Text  # template of the first reason; render with `params`
+    title: Message
+    action: Message  # what to do, concretely
+    why: Message  # template of the first reason; render with `params`
     params: Mapping[str, object]
     reasons: tuple[Reason, ...]  # every rule that chose the step, first one first
     instruments: tuple[str, ...]  # instrument and partner codes, most fitting first
 
-    def why_text(self, lang: str) -> str:
-        return self.why.render(lang, self.params)
+    @property
+    def why_message(self) -> Message:
+        """The first reason with its parameters bound, for the app to translate."""
+        return self.why.bind(self.params)
 
     @property
     def reason_codes(self) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from borderless.core.i18n import Message
 from borderless.core.quickscan import texts_more
 from borderless.core.quickscan.groups import FollowerGroup, GroupDecision, GroupRules, follower_group
 from borderless.core.quickscan.questionnaire import (
@@ -43,7 +44,6 @@ from borderless.core.quickscan.questionnaire import (
     QuestionType,
 )
 from borderless.core.quickscan.technology import TechnologyProfile, technology_profile
-from borderless.core.quickscan.text import Text
 from borderless.core.quickscan.validation import (
     AnswerError,
     ErrorCode,
@@ -81,7 +81,7 @@ class Band(StrEnum):
     ADVANCED = "advanced"
 
     @property
-    def title(self) -> Text:
+    def title(self) -> Message:  # type: ignore[override]  # the member's name, not str.title
         return texts_more.BANDS[self.value]
 
 
@@ -183,7 +183,7 @@ def stage_result(answers: Mapping[str, object], questionnaire: Questionnaire = Q
     by_stage: list[list[tuple[str, str]]] = []
     for stage in questionnaire.stages:
         rows = answers[stage.question_id]
-        assert isinstance(rows, Mapping)
+        assert isinstance(rows, Mapping)  # noqa: S101 - narrows the type; the answers were validated before
         by_stage.append([(item.id, rows[item.id]) for item in questionnaire.question(stage.question_id).items])
     reached = 0
     for statements in by_stage:
@@ -222,7 +222,7 @@ def score(
     stage = stage_result(answers, questionnaire)
     statuses = answers["T.use"]
     q4_levels = answers["D2.Q4"]
-    assert isinstance(statuses, Mapping) and isinstance(q4_levels, Mapping)
+    assert isinstance(statuses, Mapping) and isinstance(q4_levels, Mapping)  # noqa: S101 - narrows the type; the answers were validated before
     group = follower_group(
         stage=stage.reached,
         rd_option=str(answers["S.rd"]),

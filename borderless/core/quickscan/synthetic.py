@@ -250,7 +250,8 @@ def _noise(seed: int) -> _Noise:
 
 
 def _difficulty(question: Question, key: str) -> float:
-    return DIFFICULTY.get(question.id, {}).get(key, DEFAULT_DIFFICULTY)
+    difficulties = DIFFICULTY.get(question.id)
+    return difficulties.get(key, DEFAULT_DIFFICULTY) if difficulties else DEFAULT_DIFFICULTY
 
 
 def _ticked(question: Question, maturity: float, noise: _Noise, firm: SyntheticFirm) -> list[str]:

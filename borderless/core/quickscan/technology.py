@@ -59,11 +59,13 @@ def technology_profile(
     }
     tech_links = tuple(sorted(kept, key=lambda pair: (order[pair[0]], order[pair[1]])))
     cluster_pairs = {
-        tuple(sorted((cluster_of[a], cluster_of[b]), key=cluster_order.index))
+        tuple(sorted((cluster_of[a], cluster_of[b]), key=cluster_order.index))  # type: ignore[arg-type]
         for a, b in tech_links
         if cluster_of[a] != cluster_of[b]
     }
-    cluster_links = tuple(sorted(cluster_pairs, key=lambda p: (cluster_order.index(p[0]), cluster_order.index(p[1]))))
+    cluster_links = tuple(
+        sorted(cluster_pairs, key=lambda p: (cluster_order.index(p[0]), cluster_order.index(p[1])))  # type: ignore[arg-type]
+    )
     connected = {c for pair in cluster_links for c in pair}
     islands = tuple(c for c in clusters_in_use if c not in connected)
     share = Fraction(len(clusters_in_use) - len(islands), len(clusters_in_use)) if clusters_in_use else None

@@ -79,7 +79,7 @@ def as_id_collection(answer: object) -> tuple[str, ...] | None:
     if isinstance(answer, str):
         return (answer,)
     if isinstance(answer, Collection) and not isinstance(answer, Mapping):
-        return tuple(answer)  # type: ignore[arg-type]
+        return tuple(answer)
     return None
 
 
@@ -104,7 +104,7 @@ def technologies_in_use(status_answer: object) -> frozenset[str]:
 
 def link_pairs(answer: object) -> tuple[tuple[str, str], ...]:
     """TECH_LINKS as a tuple of (tech, tech); () for "none of these" or no answer."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for element in as_id_collection(answer) or ():
         if not isinstance(element, str) and isinstance(element, Sequence) and len(element) == 2:
             pairs.append((element[0], element[1]))

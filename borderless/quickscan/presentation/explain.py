@@ -21,6 +21,7 @@ from borderless.core.quickscan.questionnaire import AREA_TITLES, QUESTIONNAIRE, 
 from borderless.core.quickscan.roadmap import INSTRUMENT_TITLES, roadmap
 from borderless.core.quickscan.scoring import Result, StageResult
 from borderless.core.quickscan.technology import TechnologyProfile
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Country, OrganisationKind
 
 Q = QUESTIONNAIRE
@@ -114,9 +115,9 @@ def _statement(item_id: str, answers: dict[str, Any], lang: str) -> Statement:
     value = (answers.get(question_id) or {}).get(item_id, "no")
     return Statement(
         stage=item.stage or 0,
-        area=AREA_TITLES[item.area.value].get(lang) if item.area else "",
-        text=item.text.get(lang),
-        answer=TRI_LABELS[value].get(lang) if value in TRI_LABELS else "",
+        area=translate(AREA_TITLES[item.area.value], lang) if item.area else "",
+        text=translate(item.text, lang),
+        answer=translate(TRI_LABELS[value], lang) if value in TRI_LABELS else "",
     )
 
 
@@ -125,17 +126,17 @@ def stage_view(stage: StageResult, answers: dict[str, Any], lang: str) -> StageV
     following = Q.stage(stage.next_stage) if stage.next_stage else None
     return StageView(
         reached=stage.reached,
-        name=reached.name.get(lang) if reached else _("No stage reached yet"),
-        description=reached.description.get(lang)
+        name=translate(reached.name, lang) if reached else _("No stage reached yet"),
+        description=translate(reached.description, lang)
         if reached
         else _("Not every statement of stage 1 is fully true for your company yet."),
         can_do=tuple(_statement(sid, answers, lang) for sid in stage.can_do),
         next_stage=stage.next_stage,
-        next_name=following.name.get(lang) if following else "",
-        next_description=following.description.get(lang) if following else "",
+        next_name=translate(following.name, lang) if following else "",
+        next_description=translate(following.description, lang) if following else "",
         next_needs=tuple(_statement(sid, answers, lang) for sid in stage.next_needs),
         progress_percent=None if stage.progress is None else round(100 * stage.progress),
-        ladder=tuple((s.number, s.name.get(lang), s.number <= stage.reached) for s in Q.stages),
+        ladder=tuple((s.number, translate(s.name, lang), s.number <= stage.reached) for s in Q.stages),
     )
 
 
@@ -144,7 +145,9 @@ def group_view(decision: GroupDecision, lang: str) -> GroupView:
     params = {**rules.params(), "late_min_q4_level": SCALE_LABELS[rules.late_min_q4_level]}
 
     def conditions(codes: Sequence[str]) -> tuple[Condition, ...]:
-        return tuple(Condition(CONDITION_TEXTS[c].render(lang, params), bool(decision.conditions[c])) for c in codes)
+        return tuple(
+            Condition(translate(CONDITION_TEXTS[c].bind(params), lang), bool(decision.conditions[c])) for c in codes
+        )
 
     if decision.group is FollowerGroup.FRONTRUNNER:
         explanation = _("Every Frontrunner condition is met.")
@@ -154,13 +157,13 @@ def group_view(decision: GroupDecision, lang: str) -> GroupView:
         explanation = _("Neither every Frontrunner condition nor every Late Follower condition is met.")
     return GroupView(
         id=decision.group.value,
-        title=decision.group.title.get(lang),
-        rule=decision.group.rule.render(lang, params),
+        title=translate(decision.group.title, lang),
+        rule=translate(decision.group.rule.bind(params), lang),
         explanation=explanation,
-        rules=tuple((g.title.get(lang), g.rule.render(lang, params)) for g in FollowerGroup),
+        rules=tuple((translate(g.title, lang), translate(g.rule.bind(params), lang)) for g in FollowerGroup),
         frontrunner_conditions=conditions(FRONTRUNNER_CONDITIONS),
         late_conditions=conditions(LATE_CONDITIONS),
-        evidence=tuple(Q.item(item_id).text.get(lang) for item_id in decision.i40_evidence),
+        evidence=tuple(translate(Q.item(item_id).text, lang) for item_id in decision.i40_evidence),
     )
 
 
@@ -169,10 +172,12 @@ def technology_view(tech: TechnologyProfile, lang: str) -> TechnologyView:
     for cluster in Q.clusters:
 
         def named(status: TechStatus, cluster=cluster) -> tuple[str, ...]:
-            return tuple(Q.item(t).text.get(lang) for t in cluster.technology_ids if tech.statuses.get(t) is status)
+            return tuple(
+                translate(Q.item(t).text, lang) for t in cluster.technology_ids if tech.statuses.get(t) is status
+            )
 
         partners = tuple(
-            Q.cluster(b if a == cluster.id else a).title.get(lang)
+            translate(Q.cluster(b if a == cluster.id else a).title, lang)
             for a, b in tech.cluster_links
             if cluster.id in (a, b)
         )
@@ -186,7 +191,7 @@ def technology_view(tech: TechnologyProfile, lang: str) -> TechnologyView:
             ClusterView(
                 id=cluster.id,
                 number=cluster.number,
-                title=cluster.title.get(lang),
+                title=translate(cluster.title, lang),
                 in_use=named(TechStatus.IN_USE),
                 piloting=named(TechStatus.PILOTING),
                 planned=named(TechStatus.PLANNED),
@@ -211,7 +216,7 @@ def technology_view(tech: TechnologyProfile, lang: str) -> TechnologyView:
         island_score=tech.island_score,
         island_percent=percent,
         explanation=explanation,
-        links=tuple((Q.item(a).text.get(lang), Q.item(b).text.get(lang)) for a, b in tech.links),
+        links=tuple((translate(Q.item(a).text, lang), translate(Q.item(b).text, lang)) for a, b in tech.links),
     )
 
 
@@ -261,7 +266,7 @@ def _finder_url(code: str, country: str) -> str:
 
 
 def _helper(code: str, country: str, lang: str) -> Helper:
-    title = INSTRUMENT_TITLES[code].get(lang)
+    title = translate(INSTRUMENT_TITLES[code], lang)
     finder_url = _finder_url(code, country)
     if code not in HELPER_DIRECTORY:
         return Helper(code, title, "", "", finder_url)
@@ -278,10 +283,10 @@ def roadmap_view(result: Result, lang: str) -> tuple[StepView, ...]:
         StepView(
             number=number,
             id=step.id,
-            title=step.title.get(lang),
-            action=step.action.get(lang),
-            why=step.why_text(lang),
-            more_reasons=tuple(reason.render(lang) for reason in step.reasons[1:]),
+            title=translate(step.title, lang),
+            action=translate(step.action, lang),
+            why=translate(step.why_message, lang),
+            more_reasons=tuple(translate(reason.message, lang) for reason in step.reasons[1:]),
             helpers=tuple(_helper(code, result.company.country, lang) for code in step.instruments),
         )
         for number, step in enumerate(roadmap(result), start=1)

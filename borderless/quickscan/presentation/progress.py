@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from borderless.core.quickscan.groups import FollowerGroup
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE
 from borderless.core.quickscan.scoring import Band
+from borderless.i18n.translation import translate
 
 from .. import charts
 from ..models import Assessment
@@ -86,7 +87,7 @@ class HistoryView:
 
 
 def _group_title(value: str, lang: str) -> str:
-    return FollowerGroup(value).title.get(lang) if value in {g.value for g in FollowerGroup} else value
+    return translate(FollowerGroup(value).title, lang) if value in {g.value for g in FollowerGroup} else value
 
 
 def _change(old: Assessment, new: Assessment, lang: str) -> Change:
@@ -109,7 +110,7 @@ def history_view(assessments: Sequence[Assessment], *, lang: str) -> HistoryView
                     public_id=str(assessment.public_id),
                     completed_at=assessment.completed_at,
                     overall=assessment.overall,
-                    band=Band(assessment.band).title.get(lang),
+                    band=translate(Band(assessment.band).title, lang),
                     dimensions=tuple(getattr(assessment, f) for f in Assessment.DIMENSIONS),
                     stage=assessment.stage,
                     group=_group_title(assessment.follower_group, lang),
@@ -117,7 +118,7 @@ def history_view(assessments: Sequence[Assessment], *, lang: str) -> HistoryView
                     since_first=_change(assessments[0], assessment, lang) if i else None,
                 )
             )
-        titles = tuple((d.id, d.title.get(lang)) for d in Q.dimensions)
+        titles = tuple((d.id, translate(d.title, lang)) for d in Q.dimensions)
         chart = None
         if rows:
             first, latest = rows[0], rows[-1]

@@ -23,6 +23,7 @@ from borderless.core.quickscan.peers import PeerLevel, PeerSummary
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, TechStatus
 from borderless.core.quickscan.scoring import Band, CompanyData, Result, StageResult, StrategyData, band_for
 from borderless.core.quickscan.technology import TechnologyProfile
+from borderless.i18n.translation import translate
 from borderless.organisations.models import Country, NaceDivision, SizeClass
 
 from .. import charts
@@ -182,7 +183,7 @@ def band_rule() -> str:
     return _(
         "The band follows from the unrounded overall score: up to 25 “%(basic)s”, up to 50 “%(average)s”, "
         "up to 75 “%(moderately_advanced)s”, above 75 “%(advanced)s”."
-    ) % {band.value: band.title.get(translation.get_language()) for band in Band}
+    ) % {band.value: translate(band.title) for band in Band}
 
 
 def peer_position(score: float, peer: PeerSummary | None) -> str:
@@ -201,7 +202,7 @@ def _overall(result: Result, comparison: PeerComparison, lang: str) -> Overall:
     return Overall(
         score=result.overall,
         band_id=result.band.value,
-        band=result.band.title.get(lang),
+        band=translate(result.band.title, lang),
         band_rule=band_rule(),
         peer=comparison.overall,
         peer_position=peer_position(result.overall, comparison.overall),
@@ -216,11 +217,11 @@ def _dimensions(result: Result, comparison: PeerComparison, lang: str) -> tuple[
         rows.append(
             DimensionRow(
                 id=dim.id,
-                title=dim.title.get(lang),
+                title=translate(dim.title, lang),
                 score=value,
-                band=band_for(value).title.get(lang),
+                band=translate(band_for(value).title, lang),
                 questions=tuple(
-                    QuestionRow(qid, Q.question(qid).title.get(lang), result.question_scores[qid])
+                    QuestionRow(qid, translate(Q.question(qid).title, lang), result.question_scores[qid])
                     for qid in dim.question_ids
                 ),
                 peer=peer,
@@ -285,7 +286,7 @@ def _peers(assessment: Assessment, comparison: PeerComparison, lang: str) -> Pee
         )
     return PeerView(
         available=True,
-        level=level.title.get(lang),
+        level=translate(level.title, lang),
         description=described,
         widened=widened,
         n=group.n,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from borderless.core.i18n import LANGUAGES, Content
 from borderless.core.instruments import (
     REGISTRY,
     Context,
@@ -15,7 +16,7 @@ from borderless.core.instruments import (
     Outcome,
     Reference,
 )
-from borderless.core.quickscan.text import LANGUAGES, Text
+from tests.core.translations import tr
 
 TODAY = date(2025, 6, 1)
 REFERENCE = Reference(
@@ -32,8 +33,8 @@ REFERENCE = Reference(
         "DEA1": "Düsseldorf",
     },
     sectors={
-        "C": Text("Manufacturing", "Verarbeitendes Gewerbe", "Industrie"),
-        "28": Text("Manufacture of machinery", "Maschinenbau", "Vervaardiging van machines"),
+        "C": Content("Manufacturing", "Verarbeitendes Gewerbe", "Industrie"),
+        "28": Content("Manufacture of machinery", "Maschinenbau", "Vervaardiging van machines"),
     },
 )
 CONTEXT = Context(today=TODAY, reference=REFERENCE)
@@ -69,13 +70,13 @@ def describe(key: str, params: dict | None = None, context: Context = CONTEXT) -
 def in_every_language(outcome: Outcome, *needles: str) -> None:
     """Each needle appears in the reason in English, German and Dutch."""
     for lang in LANGUAGES:
-        text = outcome.render(lang)
+        text = tr(outcome.reason, lang)
         for needle in needles:
             assert needle in text, (lang, needle, text)
 
 
 def rendered(outcome: Outcome) -> dict[str, str]:
-    return {lang: outcome.render(lang) for lang in LANGUAGES}
+    return {lang: tr(outcome.reason, lang) for lang in LANGUAGES}
 
 
 def instrument(
@@ -89,7 +90,7 @@ def instrument(
     label = name or str(id_)
     return Instrument(
         id=id_,
-        name=Text(label, label, label),
+        name=Content(label, label, label),
         status=status,
         next_deadline=deadline,
         criteria=tuple(criteria),

@@ -3,6 +3,7 @@
 import pytest
 
 from borderless.core.instruments import Link, Status
+from tests.core.translations import tr
 
 from .helpers import describe, evaluate, in_every_language, rendered, twente_machine_builder
 
@@ -10,7 +11,7 @@ from .helpers import describe, evaluate, in_every_language, rendered, twente_mac
 def test_organisation_kind_met_and_not_met():
     met = evaluate("organisation_kind", {"kinds": ["company", "fieldlab"]})
     assert met.status is Status.MET
-    assert met.render("de") == (
+    assert tr(met.reason, "de") == (
         "Offen für: Unternehmen, Fieldlab / Leuchtturmprojekt. Sie sind eingetragen als: Unternehmen."
     )
     not_met = evaluate("organisation_kind", {"kinds": ["knowledge"]})
@@ -45,13 +46,13 @@ def test_size_class_for_smes_says_up_to_249_in_each_language():
     ],
 )
 def test_size_ranges_in_words(classes, english):
-    assert describe("size_class", {"classes": classes}).render("en") == f"For firms with {english}."
+    assert tr(describe("size_class", {"classes": classes}).reason, "en") == f"For firms with {english}."
 
 
 def test_size_class_not_met_and_unknown():
     large_only = evaluate("size_class", {"classes": ["large"]})
     assert large_only.status is Status.NOT_MET
-    assert large_only.render("de").startswith("Nur für Unternehmen mit 250 oder mehr Beschäftigten;")
+    assert tr(large_only.reason, "de").startswith("Nur für Unternehmen mit 250 oder mehr Beschäftigten;")
     unknown = evaluate("size_class", {"classes": ["micro"]}, twente_machine_builder(size_class=None))
     assert unknown.status is Status.UNKNOWN
     assert unknown.link is Link.EDIT_PROFILE
@@ -62,7 +63,7 @@ def test_sector_section_covers_its_divisions():
     outcome = evaluate("sector", {"sections": ["C"]})
     assert outcome.status is Status.MET
     in_every_language(outcome, "(C)", "(28)")
-    assert outcome.render("de") == (
+    assert tr(outcome.reason, "de") == (
         "Für Unternehmen dieser Branchen (NACE): Verarbeitendes Gewerbe (C). Ihre Branche: Maschinenbau (28)."
     )
 
@@ -77,9 +78,9 @@ def test_sector_division_not_met_and_a_longer_nace_code_counts_by_its_division()
 def test_sector_unknown():
     outcome = evaluate("sector", {"sections": ["C"], "divisions": ["62"]}, twente_machine_builder(sector=None))
     assert outcome.status is Status.UNKNOWN
-    assert "We do not know your sector; add it to your profile." in outcome.render("en")
-    assert "Wir kennen Ihre Branche nicht" in outcome.render("de")
-    assert "We kennen uw sector niet" in outcome.render("nl")
+    assert "We do not know your sector; add it to your profile." in tr(outcome.reason, "en")
+    assert "Wir kennen Ihre Branche nicht" in tr(outcome.reason, "de")
+    assert "We kennen uw sector niet" in tr(outcome.reason, "nl")
 
 
 def test_cross_border_partner_to_find_is_an_action_not_a_refusal():
@@ -97,14 +98,14 @@ def test_cross_border_partner_for_a_german_firm_an_unknown_partner_and_a_known_o
     german = twente_machine_builder(country="DE", nuts3="DEA34", has_cross_border_partner=None)
     unknown = evaluate("cross_border_partner", {}, german)
     assert unknown.status is Status.NEEDS_ACTION
-    assert unknown.render("de") == (
+    assert tr(unknown.reason, "de") == (
         "Erfordert einen Partner in den Niederlanden; falls Sie noch keinen haben, finden Sie einen."
     )
     nowhere = evaluate("cross_border_partner", {}, twente_machine_builder(country=None))
-    assert "across the border" in nowhere.render("en")
+    assert "across the border" in tr(nowhere.reason, "en")
     has_one = evaluate("cross_border_partner", {}, twente_machine_builder(has_cross_border_partner=True))
     assert has_one.status is Status.MET
-    assert has_one.render("nl") == "Vereist een partner in Duitsland; die heeft u."
+    assert tr(has_one.reason, "nl") == "Vereist een partner in Duitsland; die heeft u."
 
 
 def test_max_firm_age_counts_calendar_years_from_today():
@@ -114,7 +115,7 @@ def test_max_firm_age_counts_calendar_years_from_today():
     too_old = evaluate("max_firm_age", {"years": 5})
     assert too_old.status is Status.NOT_MET
     in_every_language(too_old, "2020", "2019")
-    assert too_old.render("de") == (
+    assert tr(too_old.reason, "de") == (
         "Nur für Unternehmen, die 2020 oder später gegründet wurden; Ihr Unternehmen wurde 2019 gegründet."
     )
 
@@ -123,7 +124,7 @@ def test_max_firm_age_unknown():
     outcome = evaluate("max_firm_age", {"years": 3}, twente_machine_builder(founded_year=None))
     assert outcome.status is Status.UNKNOWN
     in_every_language(outcome, "2022")
-    assert "Gründungsjahr" in outcome.render("de")
+    assert "Gründungsjahr" in tr(outcome.reason, "de")
 
 
 def test_free_text_is_shown_as_written_and_never_evaluated():

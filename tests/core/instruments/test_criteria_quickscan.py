@@ -3,6 +3,7 @@
 import pytest
 
 from borderless.core.instruments import Link, Status
+from tests.core.translations import tr
 
 from .helpers import describe, evaluate, in_every_language, rendered, twente_machine_builder
 
@@ -10,7 +11,7 @@ from .helpers import describe, evaluate, in_every_language, rendered, twente_mac
 def test_follower_group_met_and_not_met():
     met = evaluate("follower_group", {"groups": ["fast_follower", "late_follower"]})
     assert met.status is Status.MET
-    assert met.render("de") == "Zielgruppe: Fast Follower oder Late Follower. Ihr letzter Quickscan: Fast Follower."
+    assert tr(met.reason, "de") == "Zielgruppe: Fast Follower oder Late Follower. Ihr letzter Quickscan: Fast Follower."
     not_met = evaluate("follower_group", {"groups": ["frontrunner"]})
     assert not_met.status is Status.NOT_MET
     in_every_language(not_met, "Frontrunner", "Fast Follower")
@@ -20,8 +21,8 @@ def test_follower_group_without_a_quickscan_points_to_the_quickscan():
     outcome = evaluate("follower_group", {"groups": ["frontrunner"]}, twente_machine_builder(follower_group=None))
     assert outcome.status is Status.UNKNOWN
     assert outcome.link is Link.TAKE_QUICKSCAN
-    assert "Machen Sie den Quickscan" in outcome.render("de")
-    assert "Doe de quickscan" in outcome.render("nl")
+    assert "Machen Sie den Quickscan" in tr(outcome.reason, "de")
+    assert "Doe de quickscan" in tr(outcome.reason, "nl")
 
 
 @pytest.mark.parametrize(
@@ -47,9 +48,9 @@ def test_acatech_stage_reasons_name_the_range_and_the_stage():
         "de": "Nur für Unternehmen auf acatech-Stufen 3 bis 4; nach Ihrem letzten Quickscan stehen Sie auf Stufe 2.",
         "nl": "Alleen voor bedrijven in acatech-fasen 3 tot en met 4; volgens uw laatste quickscan zit u in fase 2.",
     }
-    assert describe("acatech_stage", {"min": 3}).render("de") == "Für Unternehmen auf acatech-Stufe 3 oder höher."
-    assert describe("acatech_stage", {"max": 2}).render("nl") == "Voor bedrijven in acatech-fase 2 of lager."
-    assert describe("acatech_stage", {"min": 4, "max": 4}).render("en") == "For firms at acatech stage 4."
+    assert tr(describe("acatech_stage", {"min": 3}).reason, "de") == "Für Unternehmen auf acatech-Stufe 3 oder höher."
+    assert tr(describe("acatech_stage", {"max": 2}).reason, "nl") == "Voor bedrijven in acatech-fase 2 of lager."
+    assert tr(describe("acatech_stage", {"min": 4, "max": 4}).reason, "en") == "For firms at acatech stage 4."
 
 
 def test_acatech_stage_unknown():
@@ -64,4 +65,4 @@ def test_technology_readiness_only_informs_whatever_the_firm():
         outcome = evaluate("technology_readiness", {"min": 4, "max": 7}, firm)
         assert outcome.status is Status.INFO
         in_every_language(outcome, "TRL", "4", "7")
-    assert "6 oder höher" in evaluate("technology_readiness", {"min": 6}).render("de")
+    assert "6 oder höher" in tr(evaluate("technology_readiness", {"min": 6}).reason, "de")

@@ -7,6 +7,7 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from borderless.core.i18n import Content
 from borderless.core.instruments import (
     Catalogue,
     Context,
@@ -19,7 +20,7 @@ from borderless.core.instruments import (
     match_instrument,
     rank,
 )
-from borderless.core.quickscan.text import Text
+from tests.core.translations import tr
 
 from .helpers import CONTEXT, TODAY, instrument, twente_machine_builder
 
@@ -62,7 +63,7 @@ def test_outcomes_come_in_the_order_of_the_criteria():
         "acatech_stage",
     ]
     assert [o.status for o in match.outcomes] == [Status.INFO, Status.MET, Status.NEEDS_ACTION, Status.NOT_MET]
-    assert match.outcomes[3].reason.de.startswith("Nur für Unternehmen auf acatech-Stufe 3 oder höher")
+    assert tr(match.outcomes[3].reason, "de").startswith("Nur für Unternehmen auf acatech-Stufe 3 oder höher")
 
 
 def test_a_firm_that_fits_none():
@@ -78,7 +79,7 @@ def test_a_firm_that_fits_none():
     assert {m.verdict for m in matches} == {Verdict.DOES_NOT_FIT}
     for match in matches:
         assert any(o.status is Status.NOT_MET for o in match.outcomes)
-        assert all(o.render(lang) for o in match.outcomes for lang in ("en", "de", "nl"))
+        assert all(tr(o.reason, lang) for o in match.outcomes for lang in ("en", "de", "nl"))
 
 
 def test_an_unknown_firm_might_fit_everything_it_is_not_excluded_from():
@@ -121,7 +122,7 @@ def test_ranking_verdict_then_status_then_deadline_then_name():
 
 def test_names_sort_in_the_readers_language_ignoring_case_and_accents():
     def named(id_, en, de):
-        return replace(instrument(id_), name=Text(en, de, en))
+        return replace(instrument(id_), name=Content(en, de, en))
 
     catalogue = [named(1, "Zebra", "Ärmel"), named(2, "apple", "Zug"), named(3, "Mango", "Bär")]
     firm = twente_machine_builder()
@@ -134,7 +135,7 @@ def test_match_of_a_subset_and_describe():
     assert [m.id for m in catalogue.match(twente_machine_builder(), CONTEXT, ids=["b", "a"])] == ["a", "b"]
     (described,) = catalogue.describe("c", CONTEXT)
     assert described.status is Status.INFO
-    assert described.render("de") == "Für Unternehmen mit bis zu 249 Beschäftigten."
+    assert tr(described.reason, "de") == "Für Unternehmen mit bis zu 249 Beschäftigten."
 
 
 def test_equal_criteria_are_compiled_once():

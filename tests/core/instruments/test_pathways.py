@@ -3,6 +3,7 @@
 import pytest
 
 from borderless.core.instruments import Pathways, route, validate_next_ids
+from tests.core.translations import tr
 
 from .helpers import instrument
 
@@ -71,6 +72,6 @@ def test_the_order_depends_on_the_input_only():
 def test_validate_next_ids():
     found = validate_next_ids("a", ["a", "b", "x"], known_ids={"a", "b"})
     assert [p.code for p in found] == ["self_link", "unknown_next"]
-    assert found[0].render("de") == "Ein Instrument kann nicht auf sich selbst folgen."
-    assert found[1].render("nl") == "Onbekend vervolginstrument: x."
+    assert tr(found[0].message, "de") == "Ein Instrument kann nicht auf sich selbst folgen."
+    assert tr(found[1].message, "nl") == "Onbekend vervolginstrument: x."
     assert validate_next_ids(None, ["b"], known_ids={"b"}) == []

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from borderless.core.i18n import Message
 from borderless.core.instruments import pathways, schema, texts
-from borderless.core.quickscan.text import Text
+from tests.core.translations import tr, translated
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -14,11 +15,11 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 def all_texts():
     for module in (texts, schema, pathways):
         for name, value in vars(module).items():
-            if isinstance(value, Text):
+            if isinstance(value, Message):
                 yield f"{module.__name__}.{name}", value
             elif isinstance(value, dict):
                 for key, item in value.items():
-                    if isinstance(item, Text):
+                    if isinstance(item, Message):
                         yield f"{module.__name__}.{name}[{key}]", item
 
 
@@ -32,12 +33,13 @@ def test_there_are_texts_to_check():
 @pytest.mark.parametrize("name", sorted(TEXTS))
 def test_same_placeholders_in_every_language(name):
     text = TEXTS[name]
-    assert text.en and text.de and text.nl
-    assert set(PLACEHOLDER.findall(text.en)) == set(PLACEHOLDER.findall(text.de)) == set(PLACEHOLDER.findall(text.nl))
+    assert translated(text, "de") and translated(text, "nl")
+    en, de, nl = (tr(text, lang) for lang in ("en", "de", "nl"))
+    assert set(PLACEHOLDER.findall(en)) == set(PLACEHOLDER.findall(de)) == set(PLACEHOLDER.findall(nl))
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
 def test_formal_address(name):
     text = TEXTS[name]
-    assert not re.search(r"\b(du|dein\w*|dich|dir)\b", text.de, re.IGNORECASE)
-    assert not re.search(r"\b(je|jij|jouw|jou)\b", text.nl, re.IGNORECASE)
+    assert not re.search(r"\b(du|dein\w*|dich|dir)\b", tr(text, "de"), re.IGNORECASE)
+    assert not re.search(r"\b(je|jij|jouw|jou)\b", tr(text, "nl"), re.IGNORECASE)

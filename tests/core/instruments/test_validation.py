@@ -2,6 +2,7 @@
 
 import pytest
 
+from borderless.core.i18n import LANGUAGES, Content
 from borderless.core.instruments import (
     EMPTY_REFERENCE,
     REGISTRY,
@@ -11,7 +12,7 @@ from borderless.core.instruments import (
     UnknownCriterionType,
     validate_criteria,
 )
-from borderless.core.quickscan.text import LANGUAGES, Text
+from tests.core.translations import tr
 
 from .helpers import REFERENCE, instrument
 
@@ -40,7 +41,7 @@ VALID = [
     ("cross_border_partner", {}),
     ("max_firm_age", {"years": 5}),
     ("free_text", {"text": {"en": "a", "de": "b", "nl": "c"}}),
-    ("free_text", {"text": Text("a", "b", "c")}),
+    ("free_text", {"text": Content("a", "b", "c")}),
 ]
 
 
@@ -54,8 +55,8 @@ def test_min_above_max_is_refused_with_both_numbers_in_each_language():
     assert problem.code == "min_above_max"
     assert problem.param == "min"
     for lang in LANGUAGES:
-        assert "5" in problem.render(lang) and "3" in problem.render(lang)
-    assert problem.render("de") == "Das Minimum (5) liegt über dem Maximum (3)."
+        assert "5" in tr(problem.message, lang) and "3" in tr(problem.message, lang)
+    assert tr(problem.message, "de") == "Das Minimum (5) liegt über dem Maximum (3)."
     assert codes("technology_readiness", {"min": 8, "max": 2}) == ["min_above_max"]
 
 
@@ -91,26 +92,27 @@ def test_bad_parameters_are_refused(key, params, expected):
 
 def test_a_bad_code_names_the_value_and_what_it_should_be():
     (problem,) = problems("region", {"codes": ["Twente"]})
-    assert problem.render("en") == "Not a valid NUTS code: Twente."
-    assert problem.render("de") == "Ungültiger Wert für NUTS-Code: Twente."
-    assert problem.render("nl") == "Ongeldige waarde voor NUTS-code: Twente."
+    assert tr(problem.message, "en") == "Not a valid NUTS code: Twente."
+    assert tr(problem.message, "de") == "Ungültiger Wert für NUTS-Code: Twente."
+    assert tr(problem.message, "nl") == "Ongeldige waarde voor NUTS-code: Twente."
 
 
 def test_region_codes_are_checked_against_the_reference_when_there_is_one():
     assert codes("region", {"codes": ["NL213", "NL999"]}) == []
     (problem,) = problems("region", {"codes": ["NL213", "NL999"]}, REFERENCE)
     assert problem.code == "unknown_region"
-    assert problem.render("nl") == "Onbekende regio: NL999."
+    assert tr(problem.message, "nl") == "Onbekende regio: NL999."
 
 
 def test_a_missing_language_is_named_in_the_readers_language():
     found = problems("free_text", {"text": {"en": "a", "de": "b"}})
-    assert [p.render("de") for p in found] == ["Der Text fehlt auf Niederländisch."]
+    assert [tr(p.message, "de") for p in found] == ["Der Text fehlt auf Niederländisch."]
 
 
 def test_unknown_type_and_params_that_are_not_an_object():
     assert [p.code for p in REGISTRY.validate(Criterion("turnover", {"max": 5}))] == ["unknown_type"]
-    assert REGISTRY.validate(Criterion("turnover", {})).pop().render("de") == "Unbekannte Art von Kriterium: turnover."
+    problem = REGISTRY.validate(Criterion("turnover", {})).pop()
+    assert tr(problem.message, "de") == "Unbekannte Art von Kriterium: turnover."
     assert [p.code for p in REGISTRY.validate(Criterion("country", ["NL"]))] == ["not_an_object"]
 
 

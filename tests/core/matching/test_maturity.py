@@ -2,9 +2,9 @@
 
 import pytest
 
+from borderless.core.i18n import _
 from borderless.core.matching import DEFAULT_MATURITY, MatchIndex, MaturityClass, MaturityRule, MaturityTable
 from borderless.core.matching.maturity import CLASSES, kind_and_group, maturity_class
-from borderless.core.quickscan.text import Text
 
 from .helpers import nl, only, org
 
@@ -25,7 +25,7 @@ def test_classes_come_from_the_follower_group_or_the_kind():
 
 
 def test_staff_can_pass_their_own_table():
-    text = Text("Peers help peers.", "Gleiche helfen Gleichen.", "Gelijken helpen gelijken.")
+    text = _("Peers help peers.")
     late = MaturityClass.LATE_FOLLOWER
     table = MaturityTable(
         rules=(MaturityRule("peers", frozenset({late}), frozenset({late}), 0.9, text),),
@@ -40,4 +40,4 @@ def test_staff_can_pass_their_own_table():
 
 def test_a_fit_outside_0_to_1_is_refused():
     with pytest.raises(ValueError):
-        MaturityRule("x", frozenset(), frozenset(), 1.5, Text("a", "b", "c"))
+        MaturityRule("x", frozenset(), frozenset(), 1.5, _("a"))

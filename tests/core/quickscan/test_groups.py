@@ -2,6 +2,7 @@ import pytest
 
 from borderless.core.quickscan.groups import FollowerGroup, GroupRules
 from borderless.core.quickscan.scoring import score
+from tests.core.translations import tr
 
 from .builders import nothing_yet, stages_yes, use
 
@@ -103,8 +104,8 @@ def test_inconsistent_thresholds_are_refused(kwargs):
 
 def test_the_rule_is_shown_with_the_configured_thresholds_in_every_language():
     params = GroupRules(frontrunner_min_stage=5).params()
-    assert "stage 5 or higher" in FRONTRUNNER.rule.render("en", params)
-    assert "Stufe 5 oder höher" in FRONTRUNNER.rule.render("de", params)
-    assert "„Prototyp im Bau“" in LATE.rule.render("de", params)
-    assert "‘Prototype in ontwikkeling’" in LATE.rule.render("nl", params)
-    assert FAST.title.get("nl") == "Fast Follower"
+    assert "stage 5 or higher" in tr(FRONTRUNNER.rule.bind(params), "en")
+    assert "Stufe 5 oder höher" in tr(FRONTRUNNER.rule.bind(params), "de")
+    assert "„Prototyp im Bau“" in tr(LATE.rule.bind(params), "de")
+    assert "‘Prototype in ontwikkeling’" in tr(LATE.rule.bind(params), "nl")
+    assert tr(FAST.title, "nl") == "Fast Follower"

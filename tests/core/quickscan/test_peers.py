@@ -9,6 +9,7 @@ from borderless.core.quickscan.peers import (
     peer_summary,
     percentile_rank,
 )
+from tests.core.translations import tr
 
 
 def test_the_narrowest_group_with_five_firms_is_chosen():
@@ -40,7 +41,7 @@ def test_the_chosen_group_says_what_peers_share():
         "size_class": "small",
     }
     assert peer_filters(PeerLevel.ALL, country="DE", size_class="small", sector="28") == {}
-    assert PeerLevel.COUNTRY_SIZE_SECTOR.title.de.startswith("Unternehmen desselben Landes")
+    assert tr(PeerLevel.COUNTRY_SIZE_SECTOR.title, "de").startswith("Unternehmen desselben Landes")
 
 
 def test_summary_by_hand():

@@ -5,11 +5,12 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from borderless.core.i18n import LANGUAGES
 from borderless.core.quickscan.questionnaire import QUESTIONNAIRE, SCALE_MAX, QuestionType
 from borderless.core.quickscan.roadmap import roadmap
 from borderless.core.quickscan.scoring import score
-from borderless.core.quickscan.text import LANGUAGES
 from borderless.core.quickscan.validation import validate_answers
+from tests.core.translations import tr
 
 from .builders import nothing_yet
 
@@ -125,4 +126,4 @@ def test_every_roadmap_has_three_to_five_explained_steps(answers):
     assert steps[-1].id == "lighthouse"
     for step in steps:
         assert step.instruments
-        assert all(step.why_text(lang) and "%(" not in step.why_text(lang) for lang in LANGUAGES)
+        assert all(tr(step.why_message, lang) and "%(" not in tr(step.why_message, lang) for lang in LANGUAGES)

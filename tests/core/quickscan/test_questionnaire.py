@@ -3,8 +3,9 @@ from collections import Counter
 
 import pytest
 
+from borderless.core.i18n import LANGUAGES, Content, _
 from borderless.core.quickscan.questionnaire import MULTIPLE_CHOICE, QUESTIONNAIRE, QuestionType, StructuralArea
-from borderless.core.quickscan.text import LANGUAGES, Text
+from tests.core.translations import tr, translated
 
 Q = QUESTIONNAIRE
 
@@ -12,17 +13,17 @@ Q = QUESTIONNAIRE
 def test_every_text_exists_in_english_german_and_dutch():
     texts = Q.all_texts()
     assert len(texts) > 250
-    empty = [t for t in texts if not all(getattr(t, lang).strip() for lang in LANGUAGES)]
+    empty = [t for t in texts if not all(translated(t, lang) and tr(t, lang).strip() for lang in LANGUAGES)]
     assert empty == []
 
 
 def test_german_says_sie_and_dutch_says_u():
     informal_de = re.compile(r"\b(du|dein|deine|dich|dir)\b", re.IGNORECASE)
     informal_nl = re.compile(r"\b(je|jij|jouw|jullie)\b", re.IGNORECASE)
-    assert [t.de for t in Q.all_texts() if informal_de.search(t.de)] == []
-    assert [t.nl for t in Q.all_texts() if informal_nl.search(t.nl)] == []
-    assert any(" Sie " in t.de for t in Q.all_texts())
-    assert any(" u " in t.nl for t in Q.all_texts())
+    assert [tr(t, "de") for t in Q.all_texts() if informal_de.search(tr(t, "de"))] == []
+    assert [tr(t, "nl") for t in Q.all_texts() if informal_nl.search(tr(t, "nl"))] == []
+    assert any(" Sie " in tr(t, "de") for t in Q.all_texts())
+    assert any(" u " in tr(t, "nl") for t in Q.all_texts())
 
 
 def test_question_and_item_ids_are_unique_and_nested():
@@ -61,7 +62,7 @@ def test_acatech_has_every_structural_area_at_every_stage():
     assert [s.number for s in Q.stages] == [1, 2, 3, 4, 5, 6]
     assert {(s.stage, s.area) for s in statements} == {(n, a) for n in range(1, 7) for a in StructuralArea}
     assert all(Q.question(s.question_id).type is QuestionType.NO_PARTLY_YES for s in Q.stages)
-    assert Q.question("A.S3").title.de == "Stufe 3: Sichtbarkeit"
+    assert tr(Q.question("A.S3").title, "de") == "Stufe 3: Sichtbarkeit"
 
 
 def test_the_technology_profile_has_the_six_clusters_of_the_survey():
@@ -80,12 +81,14 @@ def test_company_data_comes_from_the_profile():
 
 
 def test_text_falls_back_to_english_and_fills_in_text_parameters():
-    name = Text("Visibility", "Sichtbarkeit", "Zichtbaarheid")
-    template = Text("Stage %(n)s: %(name)s, 10 %%", "Stufe %(n)s: %(name)s, 10 %%", "Fase %(n)s: %(name)s, 10%%")
-    assert template.render("de-DE", {"n": 3, "name": name}) == "Stufe 3: Sichtbarkeit, 10 %"
-    assert template.render("nl_NL", {"n": 3, "name": name}) == "Fase 3: Zichtbaarheid, 10%"
-    assert name.get("fr") == "Visibility"
-    assert name.get(None) == "Visibility"
+    name = _("Visibility")
+    template = _("Stage %(n)s: %(name)s, 10 %%")
+    extra = {"Stage %(n)s: %(name)s, 10 %%": "Stufe %(n)s: %(name)s, 10 %%"}
+    assert tr(template.bind(n=3, name=name), "de-DE", extra) == "Stufe 3: Sichtbarkeit, 10 %"
+    content = Content("Visibility", nl="Zichtbaarheid")
+    assert tr(template.bind(n=3, name=content), "nl_NL") == "Stage 3: Zichtbaarheid, 10 %"
+    assert tr(name, "fr") == "Visibility"
+    assert tr(name, None) == "Visibility"
 
 
 def test_the_questionnaire_cannot_be_changed():

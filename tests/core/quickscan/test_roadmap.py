@@ -1,6 +1,7 @@
+from borderless.core.i18n import LANGUAGES
 from borderless.core.quickscan.roadmap import BLOCKS, INSTRUMENT_TITLES, REASON_TEXTS, roadmap
 from borderless.core.quickscan.scoring import CompanyData, score
-from borderless.core.quickscan.text import LANGUAGES
+from tests.core.translations import tr, translated
 
 from .builders import all_ticked, nothing_yet, stages_yes, use
 from .test_scoring import example_firm
@@ -29,11 +30,11 @@ def test_a_late_follower_starting_from_nothing():
     strategy = steps[1]
     assert strategy.reason_codes == ("weak_dimension", "no_strategy", "no_value_focus")
     assert (
-        strategy.why_text("en")
+        tr(strategy.why_message, "en")
         == "“Digital business strategy” is one of your two weakest dimensions, with 0 of 100 points."
     )
-    assert strategy.why_text("de").startswith("„Digitale Geschäftsstrategie“ ist eine Ihrer beiden schwächsten")
-    assert steps[-1].why_text("nl").startswith("Fase 1, ‘Computerisering’, is uw volgende fase")
+    assert tr(strategy.why_message, "de").startswith("„Digitale Geschäftsstrategie“ ist eine Ihrer beiden schwächsten")
+    assert tr(steps[-1].why_message, "nl").startswith("Fase 1, ‘Computerisering’, is uw volgende fase")
 
 
 def test_ai_waits_for_data_below_stage_three():
@@ -48,8 +49,8 @@ def test_a_frontrunner_with_an_island():
     assert ids(steps) == ["rd_cross_border", "connect_technologies", "automation_ai", "data_basics", "lighthouse"]
     islands = steps[1]
     assert dict(islands.params) == {"islands": 1, "clusters": 3, "island_percent": 67}
-    assert islands.why_text("en").startswith("Island score 67%: not every technology cluster")
-    assert "Insel-Score 67 %" in islands.why_text("de")
+    assert tr(islands.why_message, "en").startswith("Island score 67%: not every technology cluster")
+    assert "Insel-Score 67 %" in tr(islands.why_message, "de")
     assert steps[-1].params["next_stage"] == 5
 
 
@@ -92,10 +93,10 @@ def test_the_roadmap_is_deterministic():
 
 def test_every_step_reason_and_instrument_has_three_languages():
     for block in BLOCKS.values():
-        assert all(getattr(block.title, lang) and getattr(block.action, lang) for lang in LANGUAGES)
+        assert all(translated(block.title, lang) and translated(block.action, lang) for lang in LANGUAGES)
         assert set(block.instruments) <= set(INSTRUMENT_TITLES)
     for text in [*REASON_TEXTS.values(), *INSTRUMENT_TITLES.values()]:
-        assert all(getattr(text, lang) for lang in LANGUAGES)
+        assert all(translated(text, lang) for lang in LANGUAGES)
 
 
 def test_scores_in_reasons_are_rounded_half_up():
@@ -108,6 +109,6 @@ def test_scores_in_reasons_are_rounded_half_up():
     reason = next(r for step in steps_of(a) for r in step.reasons if r.code == "weak_dimension")
     assert reason.params["score"] == 13
     assert (
-        reason.render("en")
+        tr(reason.message, "en")
         == "“Digital business strategy” is one of your two weakest dimensions, with 13 of 100 points."
     )

@@ -12,6 +12,7 @@ from borderless.atlas.bulk_import import (
     organisations_import_check,
     prefix_check,
 )
+from borderless.atlas.import_jobs import organisations_import_start
 
 
 class Command(BaseCommand):
@@ -29,8 +30,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--remove", action="store_true", help="delete the organisations imported with --prefix instead"
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="import in the background: start a job that a worker (manage.py db_worker) runs",
+        )
 
-    def handle(self, *args, file, prefix, check, remove, **options):
+    def handle(self, *args, file, prefix, check, remove, enqueue, **options):
         try:
             prefix_check(prefix)
         except ValueError as error:
@@ -41,6 +47,13 @@ class Command(BaseCommand):
             return
         if not file:
             raise CommandError("Name the CSV file (or use --remove).")
+        if enqueue and not check:
+            try:
+                job = organisations_import_start(source=file, prefix=prefix)
+            except FileNotFoundError:
+                raise CommandError(f"No such file: {file}") from None
+            self.stdout.write(f"Import queued as job {job.pk}; a worker (manage.py db_worker) runs it.")
+            return
         try:
             if check:
                 report = organisations_import_check(path=file, prefix=prefix)

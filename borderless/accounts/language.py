@@ -1,3 +1,5 @@
+"""The visitor's language: the same page in another language, remembered in the language cookie."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

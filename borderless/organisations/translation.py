@@ -1,0 +1,11 @@
+"""Eurostat's NACE labels are translated content fields: label_en, label_de, label_nl (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import NaceDivision
+
+
+@register(NaceDivision)
+class NaceDivisionTranslationOptions(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("en", "de", "nl")
