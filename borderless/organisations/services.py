@@ -23,8 +23,15 @@ PROFILE_FIELDS = (
 )
 
 
+# Fixed path segments beside the organisation pages (/atlas/<slug>/, /organisations/<slug>/): an
+# organisation called "Import" or "Profile" gets "import-2", so its page is not hidden behind them.
+RESERVED_SLUGS = frozenset({"import", "profile"})
+
+
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:200] or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-2"
     slug, n = base, 2
     qs = Organisation.objects.all()
     if exclude_pk is not None:

@@ -1,5 +1,5 @@
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from borderless.organisations.models import Organisation
 
@@ -98,3 +98,13 @@ def test_an_unconfirmed_organisation_is_not_shown_by_name(client, db):
     waiting = make_org("Neue Agentur", kind="intermediary", town_name="Gronau", country="DE", confirmed=False)
     assert client.get(f"/en/organisations/{waiting.slug}/").status_code == 404
     assert "Neue Agentur" not in client.get("/en/organisations/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_organisation_named_like_a_fixed_page_still_has_its_own_atlas_page(client):
+    from tests.conftest import make_org
+
+    firm = make_org("Import", town_name="Enschede", country="NL")
+    assert firm.slug != "import"
+    assert client.get(f"/en/organisations/{firm.slug}/").status_code == 200
+    assert resolve(f"/en/atlas/{firm.slug}/").url_name == "detail"
