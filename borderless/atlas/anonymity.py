@@ -305,7 +305,7 @@ def describe(organisation: Organisation, shown: Shown | None, regions: Mapping[s
         sector_code, sector_label = "", ""
     euregio = ""
     if shown_region is not None and shown.region_level == core.NUTS3 and shown_region.euregio is not None:
-        euregio = shown_region.euregio.name  # the region's, never an organisation's own override
+        euregio = shown_region.euregio.display_name  # the region's, never an organisation's own override
     country = shown.country if shown is not None else ""
     return Description(
         shown=shown,

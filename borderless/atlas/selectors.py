@@ -187,7 +187,7 @@ def make_card(
         region_code=region.code,
         region_name=region.name,
         region_level=anonymity.NUTS3,
-        euregio=euregio.name if euregio else "",
+        euregio=euregio.display_name if euregio else "",
         size_class=org.size_class,
         size_label=str(org.get_size_class_display()),
         sector_code=org.sector_id or "",

@@ -3,7 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from borderless.core.instruments.texts import EUREGIO_NAMES
 from borderless.core.organisations import SIZE_BANDS
+from borderless.i18n.translation import translate
 
 
 class Country(models.TextChoices):
@@ -24,7 +26,13 @@ class Euregio(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The official name in the reader's language ("Euregio Rijn-Waal" for a Dutch reader)."""
+        official = EUREGIO_NAMES.get(self.slug)
+        return translate(official) if official is not None else self.name
 
 
 class NutsRegion(models.Model):

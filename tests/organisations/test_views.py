@@ -108,3 +108,13 @@ def test_an_organisation_named_like_a_fixed_page_still_has_its_own_atlas_page(cl
     assert firm.slug != "import"
     assert client.get(f"/en/organisations/{firm.slug}/").status_code == 200
     assert resolve(f"/en/atlas/{firm.slug}/").url_name == "detail"
+
+
+@pytest.mark.django_db
+def test_the_euregio_is_named_as_it_is_called_in_the_readers_language(client):
+    from tests.conftest import make_org
+
+    firm = make_org("Waalmetaal B.V.", town_name="Nijmegen", country="NL")
+    assert firm.euregio.slug == "euregio-rhein-waal"
+    assert "Euregio Rijn-Waal" in client.get(f"/nl/organisations/{firm.slug}/").content.decode()
+    assert "Euregio Rhein-Waal" in client.get(f"/de/organisations/{firm.slug}/").content.decode()
