@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "borderless.quickscan",
     "borderless.instruments",
     "borderless.atlas",
+    "borderless.network",
     "borderless.matching",
     "borderless.contacts",
     "borderless.api",

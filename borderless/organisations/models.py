@@ -195,6 +195,9 @@ class Organisation(models.Model):
     )
     founded_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The European Commission's Participant Identification Code, as CORDIS publishes it.
+    pic = models.CharField(_("PIC"), max_length=20, null=True, blank=True, unique=True)
+    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True, default="", db_default="")
     # Comma-separated language codes from WorkingLanguage, e.g. "de,nl".
     working_languages = models.CharField(_("working languages"), max_length=20, default="")
     description = models.TextField(_("short description"), blank=True)
