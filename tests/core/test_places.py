@@ -16,12 +16,10 @@ from borderless.core.places import (
     same_place,
 )
 
-SHARED = Path("/work/shared/data")
-POSTCODES = SHARED / "postcodes" / "postcode_nuts3_2021_de_nl.csv"
-NUTS = SHARED / "nuts" / "nuts2021_de_nl.csv"
+SHIPPED = Path(__file__).resolve().parents[2] / "borderless" / "organisations" / "data"
+POSTCODES = SHIPPED / "postcode_nuts3_2021_de_nl.csv"
+NUTS = SHIPPED / "nuts2021_de_nl.csv"
 CORDIS = Path(__file__).parent / "data" / "cordis"
-
-needs_shared_data = pytest.mark.skipif(not POSTCODES.exists(), reason="the shared postcode table is not present")
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +112,6 @@ def test_postcodes_are_reduced_to_the_key_of_the_table(country, postcode, key):
     assert postcode_key(country, postcode) == key
 
 
-@needs_shared_data
 @pytest.mark.parametrize(
     ("country", "postcode", "nuts3"),
     [
@@ -134,7 +131,6 @@ def test_postcodes_resolve_to_their_nuts3_region_in_the_shared_table(table, coun
     assert table.nuts3(country, postcode) == nuts3
 
 
-@needs_shared_data
 def test_the_table_holds_every_row_of_the_file_and_flags_uncertain_regions(table):
     with POSTCODES.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
@@ -146,7 +142,6 @@ def test_the_table_holds_every_row_of_the_file_and_flags_uncertain_regions(table
     assert table.nuts3("BE", "1000") is None
 
 
-@needs_shared_data
 def test_nuts_codes_from_a_record_are_validated():
     with NUTS.open(encoding="utf-8", newline="") as file:
         known = {row["nuts_id"] for row in csv.DictReader(file) if row["level"] == "3"}
@@ -162,7 +157,6 @@ def test_nuts_codes_from_a_record_are_validated():
     assert nuts3_code("DEZZZ", "DE", known) is None  # Extra-Regio
 
 
-@needs_shared_data
 def test_a_cordis_participation_gets_its_region_from_the_postcode_else_its_own_code(table):
     result = read_participations((CORDIS / "organization.csv").read_bytes())
     regions = {
