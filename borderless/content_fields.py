@@ -20,7 +20,7 @@ from django.utils.translation import pgettext
 if TYPE_CHECKING:
     from django.db import models
 
-LANGUAGES = ("en", "de", "nl")
+from borderless.core.i18n import LANGUAGES
 
 
 def in_language(obj: models.Model, field: str, lang: str) -> str:

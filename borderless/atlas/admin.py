@@ -9,6 +9,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from borderless.core.i18n import LANGUAGES
+
 from .models import AtlasProfile, Competence, CompetenceGroup, Project
 from .taxonomy import competence_search_terms_refresh
 
@@ -36,7 +38,7 @@ class CompetenceAdminForm(forms.ModelForm):
     def clean_synonyms(self):
         synonyms = self.cleaned_data.get("synonyms") or {}
         if not isinstance(synonyms, dict) or any(
-            lang not in ("en", "de", "nl") or not isinstance(terms, list) or not all(isinstance(t, str) for t in terms)
+            lang not in LANGUAGES or not isinstance(terms, list) or not all(isinstance(t, str) for t in terms)
             for lang, terms in synonyms.items()
         ):
             raise forms.ValidationError(

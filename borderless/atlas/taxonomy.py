@@ -18,12 +18,12 @@ from pathlib import Path
 from django.db import transaction
 
 from borderless.content_fields import translations
+from borderless.core.i18n import LANGUAGES
 from borderless.organisations.models import NaceDivision
 
 from .models import Competence
 
 TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "taxonomy.json"
-LANGUAGES = ("en", "de", "nl")
 TERM_SEPARATOR = "|"
 SHORT_TERM = 3  # terms of this length or shorter ("KI", "AI", "ERP") match only as whole words
 

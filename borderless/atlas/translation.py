@@ -2,10 +2,12 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from borderless.core.i18n import LANGUAGES
+
 from .models import Competence
 
 
 @register(Competence)
 class CompetenceTranslationOptions(TranslationOptions):
     fields = ("label",)
-    required_languages = ("en", "de", "nl")
+    required_languages = LANGUAGES

@@ -22,11 +22,12 @@ from django.core.validators import URLValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from borderless.core.i18n import LANGUAGES
 from borderless.core.instruments import REGISTRY, Criterion, Reference, validate_next_ids
 from borderless.i18n.translation import translate
 from borderless.organisations.models import WorkingLanguage
 
-from .models import LANGUAGES, Instrument, Kind, Level, Status
+from .models import Instrument, Kind, Level, Status
 from .reference import core_reference
 
 TEXT_FIELDS = tuple(f"{name}_{lang}" for name in ("name", "description") for lang in LANGUAGES)

@@ -19,11 +19,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderless.core.i18n import LANGUAGES
 from borderless.core.instruments import Criterion
 from borderless.organisations.models import Organisation
 
 from .checks import CallInput, InstrumentInput
-from .models import LANGUAGES
 
 CSV_COLUMNS = (
     "identifier",

@@ -16,11 +16,12 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from borderless.core.i18n import LANGUAGES
 from borderless.core.instruments import REGISTRY, Criterion
 from borderless.i18n.translation import translate
 from borderless.organisations.models import Organisation, OrganisationKind, WorkingLanguage
 
-from .models import LANGUAGES, Instrument, Kind, Level, Status
+from .models import Instrument, Kind, Level, Status
 from .services import PROVIDER_COUNTRIES, CallInput
 
 MAX_ROWS = 40

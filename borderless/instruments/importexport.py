@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderless.content_fields import translations
+from borderless.core.i18n import LANGUAGES
 from borderless.organisations.models import Organisation
 
 from .exchange_rows import (
@@ -50,7 +51,7 @@ from .exchange_rows import (
     read_json_row,
     split_list,
 )
-from .models import LANGUAGES, Instrument, InstrumentChange
+from .models import Instrument, InstrumentChange
 from .services import CatalogueInvalid, InstrumentInput, catalogue_check, catalogue_write
 
 VOCABULARY = "CPSV-AP 3.x (Core Public Service Vocabulary Application Profile) with Borderless extensions"

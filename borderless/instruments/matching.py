@@ -162,7 +162,7 @@ def snapshot_build(*, key: tuple, today: date) -> Snapshot:
     core, entries = [], []
     for row in rows:
         own = tuple(criteria.get(row["pk"], ()))
-        name = Content(row["name_en"], row["name_de"] or row["name_en"], row["name_nl"] or row["name_en"])
+        name = Content(row["name_en"], row["name_de"] or "", row["name_nl"] or "")  # an empty language shows English
         instrument = Instrument(
             id=row["identifier"],
             name=name,

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from borderless.core.i18n import Content
 from borderless.organisations.models import Organisation
 
-LANGUAGES = ("en", "de", "nl")
 # An entry not verified for longer than this is listed for the curators to check again.
 STALE_AFTER_DAYS = 180
 

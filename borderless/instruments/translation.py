@@ -3,10 +3,12 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from borderless.core.i18n import LANGUAGES
+
 from .models import Instrument
 
 
 @register(Instrument)
 class InstrumentTranslationOptions(TranslationOptions):
     fields = ("name", "description")
-    required_languages = ("en", "de", "nl")
+    required_languages = LANGUAGES
