@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from borderless.atlas import import_jobs
+from borderless.jobs.models import Job, JobState
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("de", "nl")
 
@@ -162,6 +165,9 @@ STAFF_PAGES = [
     "/{lang}/accounts/profile/",
     "/{lang}/admin/",
     "/{lang}/admin/organisations/organisation/",
+    "/{lang}/atlas/import/",
+    "/{lang}/admin/jobs/job/",
+    "/{lang}/admin/network/project/",
 ]
 
 
@@ -185,7 +191,17 @@ def test_german_and_dutch_pages_show_no_english_string(client, staff, alice, lan
     client.force_login(alice)
     assert_no_english(client, [p.format(lang=lang) for p in MEMBER_PAGES], english, lang)
     client.force_login(staff)
-    assert_no_english(client, [p.format(lang=lang) for p in [*STAFF_PAGES, detail]], english, lang)
+    job = Job.objects.create(
+        started_by=staff,
+        kind=import_jobs.KIND,
+        title=import_jobs.TITLE,
+        state=JobState.RUNNING,
+        step=import_jobs.STEP_CHECK,
+        progress_done=20,
+        progress_total=80,
+    )
+    progress = "/{lang}/jobs/" + str(job.pk) + "/"
+    assert_no_english(client, [p.format(lang=lang) for p in [*STAFF_PAGES, detail, progress]], english, lang)
 
 
 def test_the_page_text_check_notices_an_untranslated_string():
