@@ -22,6 +22,7 @@ from borderless.accounts.models import Role, User
 from borderless.atlas.models import AtlasProfile
 from borderless.atlas.services import atlas_profile_save
 from borderless.instruments.models import Call, Instrument
+from borderless.network.models import Participation, Project, participant_kind_of
 from borderless.organisations.models import Membership, NaceDivision, Organisation, Town
 from borderless.organisations.services import membership_add, organisation_create
 
@@ -159,3 +160,18 @@ class CallFactory(factory.django.DjangoModelFactory):
     instrument = factory.SubFactory(InstrumentFactory)
     opens_on = None
     closes_on = None
+
+
+def joint_project(title: str, year: int, *organisations: Organisation, **fields) -> Project:
+    """A project the organisations of the platform took part in (the first as lead partner)."""
+    count = Project.objects.count()
+    project = Project.objects.create(
+        title=title, start_year=year, programme=fields.pop("programme", "interreg_vi"), source="test",
+        source_id=fields.pop("source_id", f"t{count + 1}"), **fields,
+    )  # fmt: skip
+    for number, org in enumerate(organisations):
+        Participation.objects.create(
+            project=project, organisation=org, name=org.name, country=org.town.country, city=org.town.name,
+            nuts_code=org.town.nuts3_id, kind=participant_kind_of(org.kind), role="lead" if number == 0 else "partner",
+        )  # fmt: skip
+    return project

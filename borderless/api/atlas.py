@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 
 from borderless.atlas.forms import AtlasSearchForm
-from borderless.atlas.models import CooperationKind, Project
+from borderless.atlas.models import CooperationKind
 from borderless.atlas.search import atlas_search
 from borderless.atlas.selectors import ProfileCard, profile_for_viewer
 from borderless.i18n.translation import language
+from borderless.network.selectors import projects_of
 
 from .errors import unknown_parameters_reject
 from .pagination import page_get
@@ -193,6 +194,8 @@ def atlas_organisation(request: HttpRequest, reference: str):
     out = profile_out(request, card)
     out["projects"] = None
     if card.show_projects:
-        projects = Project.objects.filter(participants=card.organisation).order_by("-year", "title")
-        out["projects"] = [{"title": p.title, "year": p.year, "programme": p.programme} for p in projects]
+        out["projects"] = [
+            {"title": p.title, "year": p.start_year, "programme": p.programme_detail or p.get_programme_display()}
+            for p in projects_of(organisation=card.organisation)
+        ]
     return out

@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from borderless.core.i18n import LANGUAGES
 
-from .models import AtlasProfile, Competence, CompetenceGroup, Project
+from .models import AtlasProfile, Competence, CompetenceGroup
 from .taxonomy import competence_search_terms_refresh
 
 STAFF_VERSION = "staff"
@@ -97,11 +97,3 @@ class AtlasProfileAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "description"]
     autocomplete_fields = ["organisation", "contact_intermediary"]
     filter_horizontal = ["offers", "needs"]
-
-
-@admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title", "year", "programme"]
-    list_filter = ["programme", "year"]
-    search_fields = ["title", "participants__name"]
-    autocomplete_fields = ["participants"]

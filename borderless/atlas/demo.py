@@ -23,9 +23,10 @@ from django.db import transaction
 
 from borderless.content_fields import translations
 from borderless.core.matching import synthetic_data as mixes
+from borderless.network.models import Participation, Project, Role, participant_kind_of, programme_from_name
 from borderless.organisations.models import Organisation, OrganisationKind
 
-from .models import AtlasProfile, Competence, CooperationKind, Project, Visibility
+from .models import AtlasProfile, Competence, CooperationKind, Visibility
 
 PROFILE_KINDS = (
     OrganisationKind.KNOWLEDGE,
@@ -232,6 +233,20 @@ def _more_german_offerers(plan: dict[str, DemoProfile], organisations, nl_person
         )
 
 
+DEMO_SOURCE = "demo"
+
+
+def _demo_participation(org: Organisation, *, lead: bool) -> dict:
+    return {
+        "name": org.name,
+        "country": org.town.country,
+        "city": org.town.name,
+        "nuts_code": org.town.nuts3_id,
+        "kind": participant_kind_of(org.kind),
+        "role": Role.LEAD if lead else Role.PARTNER,
+    }
+
+
 def _projects_plan(seed: int, organisations: list[Organisation], plan, persona_slugs) -> list[tuple]:
     """Past projects: mostly one Dutch and one German partner, sometimes a third (a knowledge institution)."""
     personas = set(persona_slugs.values())
@@ -319,22 +334,28 @@ def atlas_demo_seed(
         updated += 1
 
     projects_created = projects_updated = 0
-    current = {
-        p.title: p for p in Project.objects.filter(title__startswith="Demo project ").prefetch_related("participants")
-    }
+    current = {p.source_id: p for p in Project.objects.filter(source=DEMO_SOURCE).prefetch_related("participations")}
     for title, year, programme, topic, participants in _projects_plan(seed, organisations, plan, persona_slugs):
-        full_title = f"{title}: {labels.get(topic, {}).get('en', topic)}"
-        project = current.get(full_title)
-        wanted_ids = {by_slug[s].pk for s in participants}
+        source_id = title.removeprefix("Demo project ")
+        values = {
+            "title": f"{title}: {labels.get(topic, {}).get('en', topic)}",
+            "start_year": year,
+            "programme": programme_from_name(programme),
+            "programme_detail": programme,
+        }
+        wanted = {by_slug[s].pk: _demo_participation(by_slug[s], lead=i == 0) for i, s in enumerate(participants)}
+        project = current.get(source_id)
         if project is None:
-            project = Project.objects.create(title=full_title, year=year, programme=programme)
-            project.participants.set(wanted_ids)
+            project = Project.objects.create(source=DEMO_SOURCE, source_id=source_id, **values)
             projects_created += 1
-        elif (project.year, project.programme) != (year, programme) or {
-            o.pk for o in project.participants.all()
-        } != wanted_ids:
-            project.year, project.programme = year, programme
-            project.save()
-            project.participants.set(wanted_ids)
+        elif any(getattr(project, f) != v for f, v in values.items()) or {
+            p.organisation_id: p.role for p in project.participations.all()
+        } != {pk: v["role"] for pk, v in wanted.items()}:
+            Project.objects.filter(pk=project.pk).update(**values)
+            project.participations.all().delete()
             projects_updated += 1
+        else:
+            continue
+        for org_id, participation in wanted.items():
+            Participation.objects.create(project=project, organisation_id=org_id, **participation)
     return AtlasDemoCounts(created, updated, projects_created, projects_updated)

@@ -118,20 +118,3 @@ class AtlasProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
-
-
-class Project(models.Model):
-    """A cooperation project: who worked together (also feeds the matcher's "never cooperated" boost)."""
-
-    title = models.CharField(_("title"), max_length=200)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    programme = models.CharField(_("programme"), max_length=120, blank=True)
-    participants = models.ManyToManyField(Organisation, verbose_name=_("participants"), related_name="projects")
-
-    class Meta:
-        verbose_name = _("project")
-        verbose_name_plural = _("projects")
-        ordering = ["-year", "title"]
-
-    def __str__(self) -> str:
-        return self.title

@@ -16,13 +16,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from borderless.network.selectors import projects_of
 from borderless.organisations.models import Membership
 from borderless.organisations.selectors import organisation_for_manager, organisation_manageable_by
 
 from . import selectors
 from .forms import AtlasProfileForm, AtlasSearchForm, OrganisationsImportForm
 from .import_jobs import organisations_import_start
-from .models import AtlasProfile, Competence, Project, Visibility
+from .models import AtlasProfile, Competence, Visibility
 from .search import AtlasFilters, AtlasSearch, atlas_search, map_points
 from .services import atlas_profile_save
 
@@ -74,7 +75,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     card = selectors.profile_for_viewer(slug=slug, user=request.user)
     projects = []
     if card.show_projects or card.own:
-        projects = list(Project.objects.filter(participants=card.organisation).order_by("-year", "title"))
+        projects = projects_of(organisation=card.organisation)
     can_edit = card.own and organisation_manageable_by(user=request.user, organisation=card.organisation)
     return render(
         request,

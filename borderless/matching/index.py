@@ -49,11 +49,13 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from borderless.atlas.anonymity import region_centroids
-from borderless.atlas.models import AtlasProfile, Competence, Project, Visibility
+from borderless.atlas.models import AtlasProfile, Competence, Visibility
 from borderless.atlas.signals import profiles_bulk_written
 from borderless.core.i18n import Content
 from borderless.core.matching import DEFAULT_WEIGHTS, MatchIndex, Profile, Weights
 from borderless.core.matching.explain import SECTOR_PREFIX
+from borderless.network.models import Participation
+from borderless.network.signals import participations_bulk_written
 from borderless.organisations.models import NaceDivision, Organisation, Town
 from borderless.quickscan.models import Assessment
 
@@ -106,20 +108,23 @@ def _follower_groups(org_ids=None) -> dict[int, str]:
 
 
 def _cooperation(org_ids=None) -> tuple[set[int], dict[int, set[int]]]:
-    """Who took part in a project, and with whom (projects of at most PROJECT_PARTNERS_LIMIT participants)."""
-    through = Project.participants.through
-    qs = through.objects.all()
+    """Who took part in a project, and with whom (projects of at most PROJECT_PARTNERS_LIMIT participants,
+    counting partners that are not organisations of the platform)."""
+    qs = Participation.objects.all()
     if org_ids is not None:
-        projects = through.objects.filter(organisation_id__in=org_ids).values("project_id")
+        projects = Participation.objects.filter(organisation_id__in=org_ids).values("project_id")
         qs = qs.filter(project_id__in=projects)
     members: dict[int, list[int]] = defaultdict(list)
+    sizes: dict[int, int] = defaultdict(int)
     for project_id, org_id in _rows(qs.values_list("project_id", "organisation_id"), many=org_ids is None):
-        members[project_id].append(org_id)
+        sizes[project_id] += 1
+        if org_id is not None:
+            members[project_id].append(org_id)
     took_part: set[int] = set()
     partners: dict[int, set[int]] = defaultdict(set)
-    for orgs in members.values():
+    for project_id, orgs in members.items():
         took_part.update(orgs)
-        if len(orgs) <= PROJECT_PARTNERS_LIMIT:
+        if sizes[project_id] <= PROJECT_PARTNERS_LIMIT:
             for org_id in orgs:
                 partners[org_id].update(o for o in orgs if o != org_id)
     return took_part, partners
@@ -363,6 +368,7 @@ def _touch(organisation_ids: Iterable[int]) -> None:
 
 
 @receiver(profiles_bulk_written, dispatch_uid="matching.profiles_bulk_written")
+@receiver(participations_bulk_written, dispatch_uid="matching.participations_bulk_written")
 def _on_bulk_write(sender, **kwargs) -> None:
     index_stale()
 
@@ -400,14 +406,15 @@ def _on_assessment(sender, instance: Assessment, **kwargs) -> None:
         _touch([instance.organisation_id])
 
 
-@receiver(m2m_changed, sender=Project.participants.through, dispatch_uid="atlas.matching.participants_changed")
-def _on_participants(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    if not action.startswith("post_"):
+@receiver(post_save, sender=Participation, dispatch_uid="network.matching.participation_saved")
+@receiver(post_delete, sender=Participation, dispatch_uid="network.matching.participation_deleted")
+def _on_participation(sender, instance: Participation, **kwargs) -> None:
+    """A participation changed: the organisation and its partners in that project (bulk writes call
+    `participations_changed`)."""
+    if kwargs.get("raw"):
         return
-    members = Project.participants.through.objects.values_list("organisation_id", flat=True)
-    if reverse:  # organisation.projects.add(...): the organisation and its partners in those projects
-        _touch({instance.pk, *members.filter(project_id__in=pk_set or ())})
-    elif action == "post_clear":
-        _state.dirty = True
-    else:  # a project's participants changed: they and their partners
-        _touch({*members.filter(project_id=instance.pk), *(pk_set or ())})
+    members = Participation.objects.filter(project_id=instance.project_id, organisation__isnull=False)
+    touched = set(members.values_list("organisation_id", flat=True))
+    if instance.organisation_id is not None:
+        touched.add(instance.organisation_id)
+    _touch(touched)

@@ -9,7 +9,7 @@ from borderless.core.network import Participation as Tie
 from borderless.core.network import Period, PeriodReport, network_reports
 from borderless.core.network.periods import PeriodKind
 
-from .models import Participation
+from .models import Participation, Project
 
 BROKER_ROLES = ("coordinator", "itinerant", "boundary_spanner", "liaison")
 TOP = 10
@@ -106,3 +106,12 @@ def period_report(*, period: Period) -> dict[str, Any]:
         "newcomers": report.turnover.newcomers,
         "brokers": brokers,
     }
+
+
+def projects_of(*, organisation) -> list[Project]:
+    """The projects an organisation of the platform took part in, newest first."""
+    return list(
+        Project.objects.filter(participations__organisation=organisation)
+        .distinct()
+        .order_by("-start_year", "-start_date", "title")
+    )

@@ -8,8 +8,9 @@ import pytest
 
 from borderless.accounts.models import User
 from borderless.atlas.demo import PERSONA_NEED
-from borderless.atlas.models import AtlasProfile, Project
+from borderless.atlas.models import AtlasProfile
 from borderless.demo.services import demo_seed
+from borderless.network.models import Participation, Project
 from borderless.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def snapshot():
         "offers": list(AtlasProfile.offers.through.objects.order_by("pk").values()),
         "needs": list(AtlasProfile.needs.through.objects.order_by("pk").values()),
         "projects": list(Project.objects.order_by("pk").values()),
-        "participants": list(Project.participants.through.objects.order_by("pk").values()),
+        "participants": list(Participation.objects.order_by("pk").values()),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from borderless.atlas.models import AtlasProfile, Project
+from borderless.atlas.models import AtlasProfile
 from borderless.atlas.services import atlas_profile_save
 from borderless.core.matching import DEFAULT_WEIGHTS
 from borderless.i18n.translation import translate
@@ -13,6 +13,7 @@ from borderless.matching import index as matching_index
 from borderless.matching.models import MatchingWeights
 from borderless.quickscan.models import Assessment
 from tests.atlas.atlas_profiles import profiled_org, taxonomy  # noqa: F401
+from tests.factories import joint_project
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +44,7 @@ def test_profiles_carry_codes_location_quickscan_group_and_cooperation(taxonomy)
     Assessment.objects.create(
         organisation=nl, status="completed", is_latest=True, follower_group="frontrunner", completed_at=timezone.now()
     )
-    project = Project.objects.create(title="Grenzenlos digital", year=2024)
-    project.participants.add(nl, de)  # fmt: skip
+    joint_project("Grenzenlos digital", 2024, nl, de)
 
     profiles = {p.id: p for p in matching_index.profiles_from_db()}
 
@@ -160,9 +160,8 @@ def test_a_new_project_partnership_reaches_both_partners_in_the_index(
     a = profiled_org("Alpha B.V.", town_name="Enschede", country="NL", offers=["tech.sensors"])
     b = profiled_org("Beta GmbH", town_name="Gronau", country="DE", offers=["tech.ai"])
     assert _index_profile(a.pk).never_cooperated
-    project = Project.objects.create(title="Sensing AI", year=2025)
     with django_capture_on_commit_callbacks(execute=True):
-        project.participants.add(a, b)
+        joint_project("Sensing AI", 2025, a, b)
     with matching_index._state.lock:
         assert matching_index._state.index.get(a.pk).cooperated_with == {b.pk}
         assert matching_index._state.index.get(b.pk).cooperated_with == {a.pk}

@@ -124,15 +124,15 @@ def test_a_user_without_an_organisation_gets_a_clear_page(client, db):
 def test_an_anonymous_partner_is_explained_only_by_what_its_card_shows(client, alice, region):
     """Its exact distance, its quickscan result and its past projects would narrow down who it is: the
     reasons use the distance to the centre of the region its card shows and leave the others out."""
-    from borderless.atlas.models import Project
     from borderless.core.organisations import distance_km
     from borderless.organisations.models import Town
     from borderless.quickscan.models import Assessment
+    from tests.factories import joint_project
 
     firm = profiled_org("Bocholter Geheimsensor GmbH", town_name="Bocholt", country="DE", offers=["tech.sensors"],
                         needs=["tech.cad_cam"], visibility="anonymous")  # fmt: skip
     Assessment.objects.create(organisation=firm, is_latest=True, follower_group="frontrunner", answers={})
-    Project.objects.create(title="Sensoren im Grenzland", year=2021).participants.set([firm, alice_org(alice)])
+    joint_project("Sensoren im Grenzland", 2021, firm, alice_org(alice))
     home = alice_org(alice).town
     towns = list(Town.objects.filter(nuts3_id="DEA34"))
     centre = (sum(t.latitude for t in towns) / len(towns), sum(t.longitude for t in towns) / len(towns))
@@ -163,9 +163,9 @@ def test_an_anonymous_partner_is_explained_only_by_what_its_card_shows(client, a
 
 
 def test_a_named_partner_keeps_its_full_explanation(client, alice, region):
-    from borderless.atlas.models import Project
+    from tests.factories import joint_project
 
-    Project.objects.create(title="Sensoren im Grenzland", year=2021).participants.set([region["de"], alice_org(alice)])
+    joint_project("Sensoren im Grenzland", 2021, region["de"], alice_org(alice))
     client.force_login(alice)
     body = client.get("/api/atlas/recommendations").json()
     named = next(p for p in body["results"] if p["partner"]["display_name"] == "Borken Sensorik GmbH")
