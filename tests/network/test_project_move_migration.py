@@ -27,11 +27,11 @@ def test_atlas_projects_become_network_projects_with_their_participants(django_d
             Old = executor.loader.project_state(BEFORE).apps.get_model("atlas", "Project")
             enschede = Town.objects.filter(name="Enschede").first()
             bocholt = Town.objects.filter(name="Bocholt").first()
-            nl = Organisation.objects.create(
+            Organisation.objects.create(
                 pk=4401, name="Twente Sensing B.V.", slug="move-4401", kind="company", town_id=enschede.pk,
                 size_class="small", working_languages="nl",
             )  # fmt: skip
-            de = Organisation.objects.create(
+            Organisation.objects.create(
                 pk=4402, name="Hochschule Bocholt", slug="move-4402", kind="knowledge", town_id=bocholt.pk,
                 size_class="large", working_languages="de",
             )  # fmt: skip

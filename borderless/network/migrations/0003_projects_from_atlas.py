@@ -2,8 +2,9 @@
 
 An atlas project knew its title, year, a free-text programme and its participants (platform
 organisations, without roles). It becomes a network project of source "atlas" (the old primary key
-as its identifier; the demo's projects become the demo's), the programme read from the text (kept as written in `programme_detail`), and
-one participation per participant with role "other" (the atlas did not record roles).
+as its identifier; the demo's projects become the demo's), the programme read from the text (kept
+as written in `programme_detail`), and one participation per participant with role "other" (the
+atlas did not record roles).
 """
 
 from django.db import migrations
