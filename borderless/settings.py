@@ -141,6 +141,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOB_FILES_DIR = Path(os.environ.get("JOB_FILES_DIR", BASE_DIR / "var" / "job-files"))
 
+# The collaboration network: a project with more participants than this makes no ties between them
+# (its participants took part, they did not necessarily work together).
+NETWORK_MAX_PARTICIPANTS = int(os.environ.get("NETWORK_MAX_PARTICIPANTS", "50"))
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"

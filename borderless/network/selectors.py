@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from borderless.core.network import Participation as Tie
-from borderless.core.network import Period, PeriodReport, network_reports
+from borderless.core.network import Period
 from borderless.core.network.periods import PeriodKind
 
-from .models import Participation, Project
-
-BROKER_ROLES = ("coordinator", "itinerant", "boundary_spanner", "liaison")
-TOP = 10
+from .figures import inputs_read, report_json, reports_compute
+from .models import Project
 
 _PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 
@@ -28,84 +25,11 @@ def parse_period(text: str) -> Period | None:
     return Period(first, last, kind)
 
 
-def _inputs() -> tuple[list[Tie], dict[str, Any], dict[str, str], dict[str, str], dict[str, str]]:
-    ties: list[Tie] = []
-    starts: dict[str, Any] = {}
-    countries: dict[str, str] = {}
-    regions: dict[str, str] = {}
-    names: dict[str, str] = {}
-    rows = (
-        Participation.objects.filter(project__start_date__isnull=False)
-        .select_related("project", "organisation", "organisation__town")
-        .order_by("pk")
-    )
-    for row in rows:
-        key = row.participant_key
-        project = str(row.project_id)
-        ties.append(Tie(organisation=key, project=project))
-        starts[project] = row.project.start_date
-        if row.organisation is not None:
-            countries[key] = row.organisation.town.country
-            regions[key] = row.organisation.town.nuts3_id
-            names[key] = row.organisation.name
-        else:
-            countries.setdefault(key, row.country)
-            if len(row.nuts_code) == 5:
-                regions.setdefault(key, row.nuts_code)
-            names.setdefault(key, row.name)
-    return ties, starts, countries, regions, names
-
-
 def period_report(*, period: Period) -> dict[str, Any]:
-    """The period's figures as plain data (JSON-ready): counts, phases, newcomers and top brokers."""
-    ties, starts, countries, regions, names = _inputs()
-    report: PeriodReport | None = None
-    if ties:
-        for candidate in network_reports(ties, starts, countries, period.kind, regions=regions):
-            if candidate.period == period:
-                report = candidate
-    phases = dict.fromkeys(("pre_cooperation", "bilateral", "networked", "systemic"), 0)
-    if report is None:
-        return {
-            "period": period.label,
-            "projects": 0,
-            "organisations": 0,
-            "ties": 0,
-            "nl_de_ties": 0,
-            "phases": phases,
-            "newcomers": None,
-            "brokers": {role: [] for role in BROKER_ROLES},
-        }
-    for phase in report.phases.values():
-        phases[phase.code] += 1
-    brokers: dict[str, list[dict[str, Any]]] = {}
-    for role in BROKER_ROLES:
-        ranked = sorted(
-            ((getattr(counts, role), org) for org, counts in report.brokerage.observed.items()),
-            key=lambda item: (-item[0], item[1]),
-        )
-        brokers[role] = [
-            {
-                "organisation": org,
-                "name": names.get(org, org),
-                "country": countries.get(org),
-                "observed": count,
-                "expected": getattr(report.brokerage.expected[org], role),
-            }
-            for count, org in ranked[:TOP]
-            if count > 0
-        ]
-    graph = report.graph
-    return {
-        "period": period.label,
-        "projects": graph.projects,
-        "organisations": len(graph.organisations),
-        "ties": len(graph.ties),
-        "nl_de_ties": graph.nl_de_ties,
-        "phases": phases,
-        "newcomers": report.turnover.newcomers,
-        "brokers": brokers,
-    }
+    """The period's figures as plain data (JSON-ready), computed now from the stored participations."""
+    data = inputs_read()
+    report = next((r for r in reports_compute(data, period.kind) if r.period == period), None)
+    return report_json(report, period, data)
 
 
 def projects_of(*, organisation) -> list[Project]:
