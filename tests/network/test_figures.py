@@ -30,7 +30,7 @@ def network():
 
 
 def test_a_computation_stores_every_period_and_each_organisation_in_it(network):
-    enschede, muenster, bocholt = network
+    enschede = network[0]
     run = figures.figures_compute(reason="manual")
     assert run.state == RunState.DONE and run.computed_at is not None
     assert figures.current_run() == run
