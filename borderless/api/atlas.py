@@ -22,9 +22,8 @@ from ninja import Field, Query, Router, Schema, Status
 from borderless.atlas.forms import AtlasSearchForm
 from borderless.atlas.models import CooperationKind
 from borderless.atlas.search import atlas_search
-from borderless.atlas.selectors import ProfileCard, profile_for_viewer
+from borderless.atlas.selectors import ProfileCard, profile_for_viewer, projects_of
 from borderless.i18n.translation import language
-from borderless.network.selectors import projects_of
 
 from .errors import unknown_parameters_reject
 from .pagination import page_get

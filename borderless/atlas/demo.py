@@ -23,7 +23,6 @@ from django.db import transaction
 
 from borderless.content_fields import translations
 from borderless.core.matching import synthetic_data as mixes
-from borderless.network.models import Participation, Project, Role, participant_kind_of, programme_from_name
 from borderless.organisations.models import Organisation, OrganisationKind
 
 from .models import AtlasProfile, Competence, CooperationKind, Visibility
@@ -87,12 +86,12 @@ class DemoProfile:
 class AtlasDemoCounts:
     profiles_created: int
     profiles_updated: int
-    projects_created: int
-    projects_updated: int
+    # The demo's past projects, for the network's demo: (key, title, year, programme, participant slugs).
+    projects: tuple[tuple[str, str, int, str, tuple[str, ...]], ...] = ()
 
     @property
     def changed(self) -> bool:
-        return any((self.profiles_created, self.profiles_updated, self.projects_created, self.projects_updated))
+        return any((self.profiles_created, self.profiles_updated))
 
 
 def _draw(rng: random.Random, weights: Mapping[str, float], k: int) -> tuple[str, ...]:
@@ -233,20 +232,6 @@ def _more_german_offerers(plan: dict[str, DemoProfile], organisations, nl_person
         )
 
 
-DEMO_SOURCE = "demo"
-
-
-def _demo_participation(org: Organisation, *, lead: bool) -> dict:
-    return {
-        "name": org.name,
-        "country": org.town.country,
-        "city": org.town.name,
-        "nuts_code": org.town.nuts3_id,
-        "kind": participant_kind_of(org.kind),
-        "role": Role.LEAD if lead else Role.PARTNER,
-    }
-
-
 def _projects_plan(seed: int, organisations: list[Organisation], plan, persona_slugs) -> list[tuple]:
     """Past projects: mostly one Dutch and one German partner, sometimes a third (a knowledge institution)."""
     personas = set(persona_slugs.values())
@@ -273,7 +258,7 @@ def _projects_plan(seed: int, organisations: list[Organisation], plan, persona_s
 def atlas_demo_seed(
     *, seed: int, organisation_slugs: Iterable[str], persona_slugs: Mapping[str, str]
 ) -> AtlasDemoCounts:
-    """Create or repair the demo organisations' atlas profiles and past projects."""
+    """Create or repair the demo organisations' atlas profiles; plan their past projects."""
     if not Competence.objects.exists():
         from .taxonomy import taxonomy_load
 
@@ -333,29 +318,8 @@ def atlas_demo_seed(
             profile.needs.set(wanted.needs)
         updated += 1
 
-    projects_created = projects_updated = 0
-    current = {p.source_id: p for p in Project.objects.filter(source=DEMO_SOURCE).prefetch_related("participations")}
-    for title, year, programme, topic, participants in _projects_plan(seed, organisations, plan, persona_slugs):
-        source_id = title.removeprefix("Demo project ")
-        values = {
-            "title": f"{title}: {labels.get(topic, {}).get('en', topic)}",
-            "start_year": year,
-            "programme": programme_from_name(programme),
-            "programme_detail": programme,
-        }
-        wanted = {by_slug[s].pk: _demo_participation(by_slug[s], lead=i == 0) for i, s in enumerate(participants)}
-        project = current.get(source_id)
-        if project is None:
-            project = Project.objects.create(source=DEMO_SOURCE, source_id=source_id, **values)
-            projects_created += 1
-        elif any(getattr(project, f) != v for f, v in values.items()) or {
-            p.organisation_id: p.role for p in project.participations.all()
-        } != {pk: v["role"] for pk, v in wanted.items()}:
-            Project.objects.filter(pk=project.pk).update(**values)
-            project.participations.all().delete()
-            projects_updated += 1
-        else:
-            continue
-        for org_id, participation in wanted.items():
-            Participation.objects.create(project=project, organisation_id=org_id, **participation)
-    return AtlasDemoCounts(created, updated, projects_created, projects_updated)
+    projects = tuple(
+        (title, f"{title}: {labels.get(topic, {}).get('en', topic)}", year, programme, participants)
+        for title, year, programme, topic, participants in _projects_plan(seed, organisations, plan, persona_slugs)
+    )
+    return AtlasDemoCounts(created, updated, projects)

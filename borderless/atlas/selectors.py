@@ -297,3 +297,11 @@ __all__ = [
     "profile_for_viewer",
     "visible_profiles",
 ]
+
+
+def projects_of(*, organisation: Organisation) -> list:
+    """The projects (the network's) an organisation took part in, newest first."""
+    rows = organisation.participations.select_related("project").order_by(
+        "-project__start_year", "-project__start_date", "project__title"
+    )
+    return [row.project for row in rows]

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from borderless.network.selectors import projects_of
 from borderless.organisations.models import Membership
 from borderless.organisations.selectors import organisation_for_manager, organisation_manageable_by
 
@@ -75,7 +74,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     card = selectors.profile_for_viewer(slug=slug, user=request.user)
     projects = []
     if card.show_projects or card.own:
-        projects = projects_of(organisation=card.organisation)
+        projects = selectors.projects_of(organisation=card.organisation)
     can_edit = card.own and organisation_manageable_by(user=request.user, organisation=card.organisation)
     return render(
         request,

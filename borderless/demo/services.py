@@ -24,6 +24,7 @@ from borderless.atlas.demo import atlas_demo_seed
 from borderless.core.demo import DEFAULT_SEED, DemoOrganisation, DemoTown, demo_population, persona_company, slugify
 from borderless.core.organisations import normalise_website
 from borderless.core.quickscan.synthetic import SyntheticFirm, progress, synthetic_answers, synthetic_firm
+from borderless.network.demo import network_demo_seed
 from borderless.organisations.models import Membership, NaceDivision, Organisation, OrganisationKind, Town
 from borderless.organisations.reference import reference_data_load
 from borderless.quickscan.models import AdvisorAccess, Assessment
@@ -181,7 +182,8 @@ def demo_seed(*, seed: int = DEFAULT_SEED) -> DemoCounts:
         advisor=organisations[slugs[ADVISOR_PERSONA]],
     )
     # Atlas profiles and past projects of the demo organisations (idempotent like the rest).
-    atlas_demo_seed(seed=seed, organisation_slugs=list(wanted), persona_slugs=slugs)
+    atlas = atlas_demo_seed(seed=seed, organisation_slugs=list(wanted), persona_slugs=slugs)
+    network_demo_seed(projects=atlas.projects)
     return DemoCounts(
         organisations_created=created,
         organisations_updated=updated,

@@ -9,7 +9,6 @@ from borderless.core.network import Period
 from borderless.core.network.periods import PeriodKind
 
 from .figures import inputs_read, report_json, reports_compute
-from .models import Project
 
 _PERIOD = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 
@@ -30,12 +29,3 @@ def period_report(*, period: Period) -> dict[str, Any]:
     data = inputs_read()
     report = next((r for r in reports_compute(data, period.kind) if r.period == period), None)
     return report_json(report, period, data)
-
-
-def projects_of(*, organisation) -> list[Project]:
-    """The projects an organisation of the platform took part in, newest first."""
-    return list(
-        Project.objects.filter(participations__organisation=organisation)
-        .distinct()
-        .order_by("-start_year", "-start_date", "title")
-    )
