@@ -1,4 +1,5 @@
-"""Graph maths of the collaboration-network monitor: ties, metrics, brokerage, phases, turnover.
+"""Graph maths of the collaboration-network monitor: ties, metrics, brokerage, phases, turnover,
+patterns of growing cooperation, and files for Gephi and spreadsheets (`export`).
 
 Services turn projects and participations into `Participation`s, start dates and countries and call
 `network_reports`; everything here returns frozen dataclasses of primitives (no igraph objects leak).
@@ -13,6 +14,7 @@ from borderless.core.network.brokerage import (
     brokerage_undirected,
     group_of,
 )
+from borderless.core.network.export import ExportGraph, ExportNode, export_graph
 from borderless.core.network.metrics import (
     BetweennessEstimate,
     GraphMetrics,
@@ -21,6 +23,17 @@ from borderless.core.network.metrics import (
     betweenness,
     graph_metrics,
     organisation_metrics,
+)
+from borderless.core.network.patterns import (
+    Ambassador,
+    DyadAddsThird,
+    IntroducerRecord,
+    Introduction,
+    IntroductionOutcomes,
+    IntroductionProject,
+    ambassadors,
+    dyads_adding_a_third,
+    introductions_that_became_projects,
 )
 from borderless.core.network.periods import Period, period_of, periods_between, programme_periods
 from borderless.core.network.phases import (
@@ -36,6 +49,7 @@ from borderless.core.network.ties import EIIndex, Participation, TieGraph, ei_in
 from borderless.core.network.turnover import Change, Turnover, turnover
 
 __all__ = [
+    "Ambassador",
     "BetweennessEstimate",
     "BrokerageCounts",
     "BrokerageReport",
@@ -43,8 +57,15 @@ __all__ = [
     "ComponentPhase",
     "DirectedBrokerageCounts",
     "DirectedBrokerageReport",
+    "DyadAddsThird",
     "EIIndex",
+    "ExportGraph",
+    "ExportNode",
     "GraphMetrics",
+    "IntroducerRecord",
+    "Introduction",
+    "IntroductionOutcomes",
+    "IntroductionProject",
     "OrganisationMetrics",
     "OrganisationMetricsReport",
     "Participation",
@@ -54,14 +75,18 @@ __all__ = [
     "RegionPhases",
     "TieGraph",
     "Turnover",
+    "ambassadors",
     "betweenness",
     "brokerage_directed",
     "brokerage_of",
     "brokerage_undirected",
     "component_phases",
+    "dyads_adding_a_third",
     "ei_index",
+    "export_graph",
     "graph_metrics",
     "group_of",
+    "introductions_that_became_projects",
     "network_reports",
     "organisation_metrics",
     "organisation_phases",
