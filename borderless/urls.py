@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("atlas/", include("borderless.matching.urls")),
     path("atlas/", include("borderless.contacts.urls")),
     path("atlas/", include("borderless.atlas.urls")),
+    path("network/", include("borderless.network.urls")),
     path("jobs/", include("borderless.jobs.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
