@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from borderless.core import project_sheet
 from borderless.core.names import name_key
 from borderless.organisations.models import Organisation
 
@@ -23,19 +24,8 @@ class Programme(models.TextChoices):
 
 def programme_from_name(text: str) -> str:
     """The programme a free-text name means ("Digipro (Interreg V-A)", "Interreg VI Deutschland-Nederland")."""
-    name = " ".join(text.lower().replace("-", " ").split())
-    if "digipro" in name or "open formula" in name or "open formule" in name:
-        return Programme.OPEN_FORMULA
-    for roman, programme in (("vi", Programme.INTERREG_VI), ("v", Programme.INTERREG_V), ("iv", Programme.INTERREG_IV)):
-        if f"interreg {roman} " in f"{name} " or f"interreg {roman}a " in f"{name} ":
-            return programme
-    if "horizon 2020" in name or "h2020" in name:
-        return Programme.H2020
-    if "horizon europe" in name:
-        return Programme.HORIZON_EUROPE
-    if "eurostars" in name:
-        return Programme.EUROSTARS
-    return Programme.OTHER
+    found = project_sheet.programme_for(text)
+    return Programme(found.value) if found is not None else Programme.OTHER
 
 
 class Role(models.TextChoices):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from borderless.i18n.translation import translate
+from borderless.network.reporting import organisations_line, outcome_line, problem_line, projects_line
 from borderless.network.services import CordisImport, cordis_import
 
 
@@ -28,40 +28,27 @@ class Command(BaseCommand):
         )
         if not result.ok:
             for problem in result.problems:
-                name = files[problem.file].name
-                message = translate(problem.message)
-                if problem.line:
-                    where = _("%(file)s, line %(line)s") % {"file": name, "line": problem.line}
-                else:
-                    where = name
-                if problem.column:
-                    where = _("%(place)s, column %(column)s") % {"place": where, "column": problem.column}
-                self.stderr.write(f"{where}: {message}")
+                self.stderr.write(
+                    problem_line(
+                        file=files[problem.file].name, line=problem.line, column=problem.column, message=problem.message
+                    )
+                )
             self.stderr.write(_("Nothing was imported: correct the files and import them again."))
             raise SystemExit(1)
         self._summary(result)
 
     def _summary(self, result: CordisImport) -> None:
-        counts = {
-            "new": result.projects_new,
-            "updated": result.projects_updated,
-            "unchanged": result.projects_unchanged,
-        }
-        self.stdout.write(_("Projects: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.") % counts)
         self.stdout.write(
-            _("Organisations: %(matched)s matched, %(new)s new, %(uncertain)s uncertain.")
-            % {
-                "matched": result.organisations_matched,
-                "new": result.organisations_new,
-                "uncertain": len(result.uncertain),
-            }
+            projects_line(new=result.projects_new, updated=result.projects_updated, unchanged=result.projects_unchanged)
+        )
+        self.stdout.write(
+            organisations_line(
+                matched=result.organisations_matched, new=result.organisations_new, uncertain=len(result.uncertain)
+            )
         )
         for match in result.uncertain:
             self.stdout.write(
                 _("To review: %(name)s (PIC %(pic)s, %(city)s) may be %(candidates)s.")
                 % {"name": match.name, "pic": match.pic, "city": match.city, "candidates": "; ".join(match.candidates)}
             )
-        if result.written:
-            self.stdout.write(_("The import is complete."))
-        else:
-            self.stdout.write(_("Preview only: nothing was written."))
+        self.stdout.write(outcome_line(written=result.written))
