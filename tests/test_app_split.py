@@ -82,7 +82,9 @@ def test_the_demo_database_from_before_the_split_keeps_every_row(settings):
     # The database as it was before the split: the same rows, in the atlas's tables.
     assert not {f"{app}_{name}" for name, app in MOVED.items()} & tables()
     for name in MOVED:
-        assert rows(f"atlas_{name}") == now[name]
+        # Columns added after the split (the weight of partners of partners) are not there yet.
+        width = len(rows(f"atlas_{name}")[0])
+        assert rows(f"atlas_{name}") == [row[:width] for row in now[name]]
 
     MigrationExecutor(connection).migrate(leaf_nodes())
     for name, app in MOVED.items():

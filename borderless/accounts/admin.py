@@ -137,7 +137,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         WaitingForConfirmation,
         ToBeReviewed,
         "kind",
-        "town__country",
+        "country",
         "size_class",
         "listed_publicly",
         "town__nuts3__in_programme_area",

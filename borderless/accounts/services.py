@@ -46,6 +46,7 @@ ROLE_ORGANISATION_KINDS = {
         OrganisationKind.KNOWLEDGE,
         OrganisationKind.FIELDLAB,
         OrganisationKind.HUB,
+        OrganisationKind.OTHER,  # a chamber or an industry association that supports firms
     },
     Role.ANALYST: {OrganisationKind.AUTHORITY, OrganisationKind.KNOWLEDGE, OrganisationKind.INTERMEDIARY},
 }

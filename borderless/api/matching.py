@@ -30,7 +30,10 @@ class RecommendationsQuery(Schema):
 
 
 class ReasonOut(Schema):
-    component: str = Field(description="complementarity, reciprocity, common_ground, proximity, maturity, novelty.")
+    component: str = Field(
+        description="complementarity, reciprocity, common_ground, proximity, maturity, novelty, closure (partners "
+        "of your partners across the border)."
+    )
     title: str
     value: float | None = Field(
         description="0 to 1; None for a reason resting on what an anonymous partner does not show."
@@ -87,7 +90,7 @@ class RecommendationsOut(Schema):
 def atlas_recommendations(request: HttpRequest, query: Query[RecommendationsQuery]):
     """Partners across the border by default (own_country=true adds the own country), best first.
 
-    Each comes with its score split into six reasons (value, weight, contribution and the evidence in
+    Each comes with its score split into seven reasons (value, weight, contribution and the evidence in
     words) in the language of the Accept-Language header. Members of the organisation only; another
     organisation answers 404.
     """
@@ -137,7 +140,9 @@ def atlas_recommendations(request: HttpRequest, query: Query[RecommendationsQuer
             "method": str(
                 _(
                     "Each reason scores from 0 to 1; the score is the sum of value times weight. Competences that few "
-                    "organisations offer weigh more; distance counts the same on both sides of the border."
+                    "organisations offer weigh more; distance counts the same on both sides of the border. An "
+                    "organisation across the border that n of your project partners have cooperated with scores "
+                    "n / (n + 1) for partners of your partners."
                 )
             ),
         },

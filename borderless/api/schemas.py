@@ -69,11 +69,11 @@ class OrganisationOut(Schema):
     name: str
     kind: CodeLabelOut
     country: str = Field(description="ISO 3166-1 alpha-2 code.")
-    town: TownOut
-    nuts3: Nuts3Out
+    town: TownOut | None = Field(description="Null when the organisation's place is not known.")
+    nuts3: Nuts3Out | None = Field(description="Null when the organisation's place is not known.")
     in_programme_area: bool
     euregio: EuregioOut | None
-    size_class: CodeLabelOut
+    size_class: CodeLabelOut | None = Field(description="Null when the size is not known.")
     sector: CodeLabelOut | None = Field(description="NACE Rev. 2 division.")
     founded_year: int | None
     website: str | None
@@ -84,8 +84,9 @@ class OrganisationOut(Schema):
         return {"code": obj.kind, "label": obj.get_kind_display()}
 
     @staticmethod
-    def resolve_nuts3(obj: Organisation) -> dict:
-        return {"code": obj.nuts3.code, "name": obj.nuts3.name}
+    def resolve_nuts3(obj: Organisation) -> dict | None:
+        region = obj.nuts3
+        return {"code": region.code, "name": region.name} if region is not None else None
 
     @staticmethod
     def resolve_euregio(obj: Organisation) -> dict | None:
@@ -95,7 +96,9 @@ class OrganisationOut(Schema):
         return {"slug": euregio.slug, "name": euregio.name, "verified": obj.euregio_verified}
 
     @staticmethod
-    def resolve_size_class(obj: Organisation) -> dict:
+    def resolve_size_class(obj: Organisation) -> dict | None:
+        if not obj.size_class:
+            return None
         return {"code": obj.size_class, "label": obj.get_size_class_display()}
 
     @staticmethod

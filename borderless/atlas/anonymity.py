@@ -81,12 +81,14 @@ def anonymity_k() -> int:
 
 
 def qi_from_values(
-    *, kind: str, nuts3: str, size_class: str, division: str | None, section: str | None
+    *, kind: str, nuts3: str | None, size_class: str, division: str | None, section: str | None, country: str = ""
 ) -> QuasiIdentifiers:
+    """The quasi-identifiers of one organisation; `country` counts only where the region is not known."""
+    nuts3 = nuts3 or ""
     # NUTS codes are hierarchical: a region's parents are the prefixes of its code.
     return QuasiIdentifiers(
         kind=kind or "",
-        country=nuts3[:2],
+        country=nuts3[:2] if nuts3 else country,
         nuts3=nuts3,
         nuts2=nuts3[:4],
         nuts1=nuts3[:3],
@@ -101,14 +103,15 @@ def quasi_identifiers(organisation: Organisation) -> QuasiIdentifiers:
     sector = organisation.sector if organisation.sector_id else None
     return qi_from_values(
         kind=organisation.kind,
-        nuts3=organisation.town.nuts3_id,
+        nuts3=organisation.town.nuts3_id if organisation.town_id is not None else "",
         size_class=organisation.size_class,
         division=organisation.sector_id,
         section=sector.section if sector else "",
+        country=organisation.country,
     )
 
 
-_REGION_FIELD = {core.NUTS3: "town__nuts3_id", core.COUNTRY: "town__country"}
+_REGION_FIELD = {core.NUTS3: "town__nuts3_id", core.COUNTRY: "country"}
 
 
 def _population_filter(rung: Rung, targets: Iterable[QuasiIdentifiers]) -> Q:
@@ -118,14 +121,17 @@ def _population_filter(rung: Rung, targets: Iterable[QuasiIdentifiers]) -> Q:
     if rung.kind:
         where &= Q(kind__in=sorted({t.kind for t in targets}))
     if rung.region is not None:
-        codes = sorted({t.region(rung.region) for t in targets})
+        codes = sorted({t.region(rung.region) for t in targets} - {""})
         if rung.region in _REGION_FIELD:
-            where &= Q(**{f"{_REGION_FIELD[rung.region]}__in": codes})
+            regions = Q(**{f"{_REGION_FIELD[rung.region]}__in": codes})
         else:
-            prefixes = Q()
+            regions = Q(pk__in=[])
             for code in codes:
-                prefixes |= Q(town__nuts3__code__startswith=code)
-            where &= prefixes
+                regions |= Q(town__nuts3__code__startswith=code)
+        unplaced = sorted({t.country for t in targets if not t.region(rung.region)})
+        if unplaced:  # their group: the organisations of their country whose place is not known
+            regions |= Q(town__isnull=True, country__in=unplaced)
+        where &= regions
     if rung.size is core.Size.CLASS:
         where &= Q(size_class__in=sorted({t.size_class for t in targets}))
     elif rung.size is core.Size.BAND:
@@ -162,23 +168,25 @@ def _histogram(rung: Rung, targets: Iterable[QuasiIdentifiers], reference: _Refe
     rows = (
         Organisation.objects.filter(_population_filter(rung, targets))
         .order_by()
-        .values_list("kind", "town_id", "size_class", "sector_id")
+        .values_list("kind", "town_id", "country", "size_class", "sector_id")
         .annotate(n=Count("pk"))
     )
     counts: dict[tuple, int] = {}
-    for kind, town, size_class, division, n in rows:
-        key = (kind, reference.regions[town], size_class, division)
+    for kind, town, country, size_class, division, n in rows:
+        key = (kind, reference.regions[town] if town is not None else "", country, size_class, division)
         counts[key] = counts.get(key, 0) + n
-    return {
-        qi_from_values(
+    histogram: dict[QuasiIdentifiers, int] = {}
+    for (kind, nuts3, country, size_class, division), n in counts.items():
+        q = qi_from_values(
             kind=kind,
             nuts3=nuts3,
             size_class=size_class,
             division=division,
             section=reference.sections.get(division or "", ""),
-        ): n
-        for (kind, nuts3, size_class, division), n in counts.items()
-    }
+            country=country,
+        )
+        histogram[q] = histogram.get(q, 0) + n
+    return histogram
 
 
 # With more descriptions than this to place, one histogram of the whole population is cheaper than
@@ -273,6 +281,8 @@ def _name(shown: Shown | None, *, kind_label: str, region_name: str) -> str:
     """One whole sentence per level of detail; the kind and region are names, not pieces of a sentence."""
     if shown is None or shown.region_level is None:
         return gettext("Anonymous organisation")
+    if shown.region_level > core.COUNTRY and not shown.region:
+        return gettext("%(kind)s, place unknown (%(country)s)") % {"kind": kind_label, "country": shown.country}
     if shown.region_level > core.COUNTRY:
         return gettext("%(kind)s in %(region)s (%(country)s)") % {
             "kind": kind_label,
@@ -295,6 +305,8 @@ def describe(organisation: Organisation, shown: Shown | None, regions: Mapping[s
         size_class, size_label = shown.size_class, str(SizeClass(shown.size_class).label)
     elif shown is not None and shown.size_band:
         size_class, size_label = SME_CODE, str(SME_LABEL)
+    elif shown is not None and LADDER[shown.rung].size is not None:  # shown, and not known
+        size_class, size_label = "", gettext("not known")
     else:
         size_class, size_label = "", ""
     if shown is not None and shown.nace_division and organisation.sector_id == shown.nace_division:

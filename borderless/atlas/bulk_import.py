@@ -1,16 +1,20 @@
 """Bulk import of organisations with their atlas profiles from a CSV file, all or nothing.
 
-The file has the layout of the synthetic population (`borderless.core.matching.synthetic.CSV_COLUMNS`),
-separated by commas or, as spreadsheets in Germany and the Netherlands save it, semicolons, with or
-without a byte-order mark: one organisation per row with its town (GeoNames id), NUTS-3 region, kind,
-size class, sector, offered and needed competence codes, follower group, visibility and whether it has cooperated.
+The file has a header row naming its columns, in any order, separated by commas or, as spreadsheets
+in Germany and the Netherlands save it, semicolons, with or without a byte-order mark; one
+organisation per row. Required: `id`, `name`, `kind` (the platform's kinds, or CORDIS's activity
+types HES, REC, PRC, PUB, OTH), `country` (NL or DE) and `visibility`. Optional: the place
+(`town_geonameid`, `town`, `postcode`, `nuts3`; see `bulk_import_places`: a row that names no place
+is imported without a town, "place unknown"), `size_class` (empty: not known), `sector`, `offers`
+and `needs` (competence codes separated by spaces), `follower_group` and `cooperated` (1 or 0). The
+synthetic population (`borderless.core.matching.synthetic.CSV_COLUMNS`) has this layout.
 
 Two passes over the file, so that memory stays flat whatever its size:
 
 1. `organisations_import_check` reads every row and checks it against the reference data (towns and
-   their NUTS-3 regions, NACE divisions, the taxonomy's competence codes, the kinds, size classes,
-   follower groups and visibilities the platform knows). Every problem is reported with its line
-   number, column and a message; when there is any, nothing is written.
+   their NUTS-3 regions, the postcode table, NACE divisions, the taxonomy's competence codes, the
+   kinds, size classes, follower groups and visibilities the platform knows). Every problem is
+   reported with its line number, column and a message; when there is any, nothing is written.
 2. `organisations_import` writes everything in one transaction. On PostgreSQL the rows are streamed
    with COPY into a temporary staging table and moved into the real tables (organisations, atlas
    profiles, offers and needs) by four INSERT … SELECT statements (`bulk_import_postgres`);
@@ -37,10 +41,12 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from borderless.core.matching.synthetic import CSV_COLUMNS
-from borderless.organisations.models import NaceDivision, NutsRegion, Organisation, OrganisationKind, SizeClass, Town
+from borderless.core import cordis
+from borderless.core.places import normalise_country, repair_mojibake
+from borderless.organisations.models import Country, NaceDivision, Organisation, OrganisationKind, SizeClass
 from borderless.quickscan.models import FollowerGroup
 
+from .bulk_import_places import PlaceResolver
 from .bulk_import_postgres import copy_import, foreign_keys_drop, foreign_keys_restore, table_name
 from .models import AtlasProfile, Competence, Visibility
 from .signals import profiles_bulk_written
@@ -56,6 +62,32 @@ NAME_MAX = Organisation._meta.get_field("name").max_length
 Progress = Callable[[str, int], None]
 PROGRESS_EVERY = 500
 
+REQUIRED_COLUMNS = ("id", "name", "kind", "country", "visibility")
+OPTIONAL_COLUMNS = (
+    "town_geonameid",
+    "town",
+    "postcode",
+    "nuts3",
+    "size_class",
+    "sector",
+    "offers",
+    "needs",
+    "follower_group",
+    "cooperated",
+)
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+# CORDIS's activity types, for files taken from CORDIS: the platform's kind of each.
+ACTIVITY_KINDS = {
+    code: {
+        cordis.OrganisationKind.KNOWLEDGE_INSTITUTION: OrganisationKind.KNOWLEDGE,
+        cordis.OrganisationKind.COMPANY: OrganisationKind.COMPANY,
+        cordis.OrganisationKind.PUBLIC_AUTHORITY: OrganisationKind.AUTHORITY,
+        cordis.OrganisationKind.OTHER: OrganisationKind.OTHER,
+    }[kind].value
+    for code, kind in cordis.ACTIVITY_TYPES.items()
+}
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -70,11 +102,15 @@ class RowError:
 
 @dataclass
 class ImportCheck:
-    """The result of the checking pass: the rows read and the problems found (the first 1,000 of them)."""
+    """The result of the checking pass: the rows read and the problems found (the first 1,000 of them).
+
+    `unplaced` counts the rows that name no place: they are imported without a town ("place unknown").
+    """
 
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
+    unplaced: int = 0
 
     @property
     def ok(self) -> bool:
@@ -102,6 +138,7 @@ class ImportResult:
     seconds: float
     method: str  # "copy" (PostgreSQL) or "bulk_create" (other databases)
     steps: dict[str, float] = field(default_factory=dict)  # seconds per step, for the curious
+    unplaced: int = 0  # organisations imported without a town: their place is not known
 
 
 @dataclass(frozen=True)
@@ -109,8 +146,9 @@ class _Row:
     id: int
     name: str
     kind: str
-    town_id: int
-    size_class: str
+    country: str
+    town_id: int | None  # None: the place is not known
+    size_class: str  # "": not known
     sector: str | None
     offers: tuple[str, ...]
     needs: tuple[str, ...]
@@ -131,10 +169,7 @@ class _Reference:
     """The reference data a row is checked against, read once."""
 
     def __init__(self, prefix: str) -> None:
-        self.towns = {
-            gid: (country, nuts3) for gid, country, nuts3 in Town.objects.values_list("pk", "country", "nuts3_id")
-        }
-        self.nuts3 = set(NutsRegion.objects.filter(level=3).values_list("code", flat=True))
+        self.places = PlaceResolver.from_database()
         self.sectors = set(NaceDivision.objects.values_list("code", flat=True))
         self.codes = set(Competence.objects.values_list("code", flat=True))
         self.taken = {
@@ -147,10 +182,33 @@ class _Reference:
         self.visibilities = set(Visibility.values)
 
 
-def _parse(reader, reference: _Reference, check: ImportCheck, prefix: str) -> Iterator[tuple[int, _Row | None]]:
+def _header_problems(header: list[str]) -> list[str]:
+    """What is wrong with the first line: missing, unknown or repeated column names."""
+    problems = []
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        problems.append(_("The first line lacks the column(s) %(columns)s.") % {"columns": ", ".join(missing)})
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        problems.append(
+            _("Unknown column(s) in the first line: %(columns)s. The columns are %(known)s.")
+            % {"columns": ", ".join(unknown), "known": ", ".join(COLUMNS)}
+        )
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        problems.append(
+            _("The column(s) %(columns)s appear more than once in the first line.") % {"columns": ", ".join(repeated)}
+        )
+    return problems
+
+
+def _parse(
+    reader, header: list[str], reference: _Reference, check: ImportCheck, prefix: str
+) -> Iterator[tuple[int, _Row | None]]:
     """Each data row as (line, parsed row or None when it has a problem), problems added to `check`."""
     seen: set[int] = set()
-    width = len(CSV_COLUMNS)
+    width = len(header)
+    absent = dict.fromkeys([c for c in COLUMNS if c not in header], "")
     for row in reader:
         line = reader.line_num
         check.rows += 1
@@ -160,7 +218,7 @@ def _parse(reader, reference: _Reference, check: ImportCheck, prefix: str) -> It
             )
             yield line, None
             continue
-        v = dict(zip(CSV_COLUMNS, row, strict=True))
+        v = {**absent, **{column: value.strip() for column, value in zip(header, row, strict=True)}}
         before = check.error_count
 
         def bad(column: str, message: str, line=line) -> None:
@@ -182,30 +240,27 @@ def _parse(reader, reference: _Reference, check: ImportCheck, prefix: str) -> It
                     "id", _("An organisation with the address %(slug)s exists already.") % {"slug": f"{prefix}{org_id}"}
                 )
             seen.add(org_id)
-        name = v["name"].strip()
+        name = repair_mojibake(v["name"])
         if not name:
             bad("name", _("The name is missing."))
         elif len(name) > NAME_MAX:
             bad("name", _("The name is longer than %(max)d characters.") % {"max": NAME_MAX})
-        if v["kind"] not in reference.kinds:
+        kind = ACTIVITY_KINDS.get(v["kind"].upper(), v["kind"].lower())
+        if kind not in reference.kinds:
             bad("kind", _("Unknown kind “%(value)s”.") % {"value": v["kind"]})
+        country = normalise_country(v["country"])
         town = None
-        try:
-            town_id = int(v["town_geonameid"])
-            town = reference.towns.get(town_id)
-        except ValueError:
-            town_id = None
-        if town is None:
-            bad("town_geonameid", _("Unknown town “%(value)s” (GeoNames id).") % {"value": v["town_geonameid"]})
-        if v["country"] not in ("NL", "DE"):
+        if country not in Country.values:
             bad("country", _("Unknown country “%(value)s”.") % {"value": v["country"]})
-        elif town is not None and town[0] != v["country"]:
-            bad("country", _("The town lies in %(country)s.") % {"country": town[0]})
-        if v["nuts3"] not in reference.nuts3:
-            bad("nuts3", _("Unknown NUTS-3 region “%(value)s”.") % {"value": v["nuts3"]})
-        elif town is not None and town[1] != v["nuts3"]:
-            bad("nuts3", _("The town lies in the NUTS-3 region %(code)s.") % {"code": town[1]})
-        if v["size_class"] not in reference.sizes:
+        else:
+            place = reference.places.resolve(
+                country=country, geonameid=v["town_geonameid"], town=v["town"], postcode=v["postcode"], nuts3=v["nuts3"]
+            )
+            for column, message in place.problems:
+                bad(column, message)
+            town = place.town
+        size_class = v["size_class"].lower()
+        if size_class and size_class not in reference.sizes:
             bad("size_class", _("Unknown size class “%(value)s”.") % {"value": v["size_class"]})
         sector = v["sector"] or None
         if sector is not None and sector not in reference.sectors:
@@ -220,19 +275,22 @@ def _parse(reader, reference: _Reference, check: ImportCheck, prefix: str) -> It
             bad("follower_group", _("Unknown follower group “%(value)s”.") % {"value": v["follower_group"]})
         if v["visibility"] not in reference.visibilities:
             bad("visibility", _("Unknown visibility “%(value)s”.") % {"value": v["visibility"]})
-        if v["cooperated"] not in ("0", "1"):
+        if v["cooperated"] not in ("", "0", "1"):
             bad("cooperated", _("Enter 1 or 0."))
         if check.error_count > before:
             yield line, None
             continue
+        if town is None:
+            check.unplaced += 1
         yield (
             line,
             _Row(
                 id=org_id,
                 name=name,
-                kind=v["kind"],
-                town_id=town_id,
-                size_class=v["size_class"],
+                kind=kind,
+                country=country,
+                town_id=town.geonameid if town is not None else None,
+                size_class=size_class,
                 sector=sector,
                 offers=codes["offers"],
                 needs=codes["needs"],
@@ -256,13 +314,13 @@ def _rows(
         file.seek(0)
         reader = csv.reader(file, delimiter=";" if first.count(";") > first.count(",") else ",", strict=True)
         try:
-            header = next(reader, None)
-            if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
-                check.add(
-                    1, "", _("The first line must name the columns %(columns)s.") % {"columns": ",".join(CSV_COLUMNS)}
-                )
+            header = [h.strip() for h in next(reader, None) or []]
+            problems = _header_problems(header) if header else [_("The file is empty.")]
+            if problems:
+                for problem in problems:
+                    check.add(1, "", problem)
                 return
-            for _line, row in _parse(reader, reference, check, prefix):
+            for _line, row in _parse(reader, header, reference, check, prefix):
                 if progress is not None and check.rows % PROGRESS_EVERY == 0:
                     progress("check", check.rows)
                 if row is not None:
@@ -316,7 +374,7 @@ def organisations_import(
         steps.done("write")
         method = "bulk_create"
     profiles_bulk_written.send(sender=AtlasProfile)  # no model signals were sent
-    return ImportResult(*counts, seconds=steps.total, method=method, steps=steps.seconds)
+    return ImportResult(*counts, seconds=steps.total, method=method, steps=steps.seconds, unplaced=check.unplaced)
 
 
 class _Steps:
@@ -369,6 +427,7 @@ def _write_batch(rows: list[_Row], prefix: str, totals: list[int]) -> None:
             name=r.name,
             slug=f"{prefix}{r.id}",
             kind=r.kind,
+            country=r.country,
             town_id=r.town_id,
             size_class=r.size_class,
             sector_id=r.sector,

@@ -93,13 +93,14 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
             cursor.execute("DROP TABLE IF EXISTS atlas_import_staging")  # left by an earlier import in this transaction
             cursor.execute(
                 "CREATE TEMPORARY TABLE atlas_import_staging ("
-                " ext_id bigint PRIMARY KEY, name text, kind text, town_id integer, size_class text, sector text,"
+                " ext_id bigint PRIMARY KEY, name text, kind text, country text, town_id integer, size_class text,"
+                " sector text,"
                 " offers text[], needs text[], follower_group text, visibility text, cooperated boolean,"
                 " public_reference text"
                 ") ON COMMIT DROP"
             )
             with cursor.copy(
-                "COPY atlas_import_staging (ext_id, name, kind, town_id, size_class, sector, offers, needs,"
+                "COPY atlas_import_staging (ext_id, name, kind, country, town_id, size_class, sector, offers, needs,"
                 " follower_group, visibility, cooperated, public_reference) FROM STDIN"
             ) as copy:
                 for r in rows:
@@ -108,7 +109,8 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
                             r.id,
                             r.name,
                             r.kind,
-                            r.town_id,
+                            r.country,
+                            r.town_id,  # None (NULL): the place is not known
                             r.size_class,
                             r.sector,
                             list(r.offers),
@@ -127,6 +129,7 @@ def copy_import(rows: Iterable, *, prefix: str, steps, large: bool) -> tuple[int
                     "name": ("name", []),
                     "slug": ("%s || ext_id::text", [prefix]),
                     "kind": ("kind", []),
+                    "country": ("country", []),
                     "town": ("town_id", []),
                     "size_class": ("size_class", []),
                     "sector": ("sector", []),

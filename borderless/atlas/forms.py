@@ -151,7 +151,7 @@ class OptionGroup:
 
 class IntermediaryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.town.name})"
+        return f"{obj.name} ({obj.place_name})"
 
 
 class AtlasProfileForm(forms.Form):
@@ -291,7 +291,7 @@ class AtlasProfileForm(forms.Form):
 
 
 class OrganisationsImportForm(forms.Form):
-    """Staff upload a CSV of organisations (the layout of the synthetic population) to import."""
+    """Staff upload a CSV of organisations to import (the columns: see bulk_import)."""
 
     file = forms.FileField(
         label=_("CSV file"),

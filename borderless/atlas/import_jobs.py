@@ -24,6 +24,10 @@ STEP_COUNT = gettext_noop("Counting the rows")
 STEP_CHECK = gettext_noop("Checking the rows")
 STEP_WRITE = gettext_noop("Writing the organisations")
 DONE = gettext_noop("Imported: %(organisations)s organisations with %(offers)s offers and %(needs)s needs.")
+DONE_UNPLACED = gettext_noop(
+    "Imported: %(organisations)s organisations with %(offers)s offers and %(needs)s needs. %(unplaced)s of them "
+    "name no place: they are listed with “place unknown” and are not on the map."
+)
 REFUSED = gettext_noop(
     "The file was not imported: %(problems)s problem(s) in %(rows)s rows. Nothing was written. "
     "Correct the lines listed below and upload the file again."
@@ -85,9 +89,12 @@ def organisations_import_task(*, job_id: int, file_name: str, prefix: str) -> No
                 .values_list("organisation__slug", flat=True)
                 .first()
             )
+            params = {"organisations": result.organisations, "offers": result.offers, "needs": result.needs}
+            if result.unplaced:
+                params["unplaced"] = result.unplaced
             job.finish(
-                summary=DONE,
-                params={"organisations": result.organisations, "offers": result.offers, "needs": result.needs},
+                summary=DONE_UNPLACED if result.unplaced else DONE,
+                params=params,
                 url_name="atlas:detail" if first_public else "atlas:search",
                 url_args=[first_public] if first_public else [],
             )

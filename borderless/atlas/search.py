@@ -115,6 +115,7 @@ _QUASI_IDENTIFIER_FIELDS = (
     "organisation__size_class",
     "organisation__sector_id",
     "organisation__sector__section",
+    "organisation__country",
 )
 
 
@@ -165,7 +166,7 @@ def _competences_pass(qs, rows, shown, by: _ByCompetence) -> set[int]:
     offers, needs = _codes_by_profile(pks)
     in_text = set(qs.filter(by.in_description).values_list("pk", flat=True)) if by.in_description is not None else set()
     passing = set()
-    for pk, org, _kind, _nuts3, _size, division, _section in rows:
+    for pk, org, _kind, _nuts3, _size, division, _section, _country in rows:
 
         def visible(found: dict[int, set[str]], pk=pk, org=org, division=division) -> set[str]:
             return {c for c in found.get(pk, ()) if not hides_competence(c, division=division or "", shown=shown[org])}
@@ -196,8 +197,9 @@ def _anonymous_results(
     if not rows:
         return []
     shown = shown_for(
-        {org: qi_from_values(kind=kind, nuts3=nuts3, size_class=size, division=division, section=section)
-         for _pk, org, kind, nuts3, size, division, section in rows}
+        {org: qi_from_values(kind=kind, nuts3=nuts3, size_class=size, division=division, section=section,
+                             country=country)
+         for _pk, org, kind, nuts3, size, division, section, country in rows}
     )  # fmt: skip
     wanted = _shown_filter(filters)
     rows = [row for row in rows if shown[row[1]] is not None and anonymity.passes(shown[row[1]], wanted)]
@@ -245,7 +247,7 @@ def atlas_search(*, filters: AtlasFilters, user) -> AtlasSearch:
     if filters.kind:
         qs = qs.filter(organisation__kind=filters.kind)
     if filters.country:
-        qs = qs.filter(organisation__town__country=filters.country)
+        qs = qs.filter(organisation__country=filters.country)
     if filters.region:
         qs = qs.filter(organisation__town__nuts3__code__startswith=filters.region)
     if filters.euregio:
@@ -284,13 +286,14 @@ MAP_POINT_LIMIT = 5000
 def map_points(*, search: AtlasSearch, user, limit: int = MAP_POINT_LIMIT) -> dict:
     """Points for the map of a search: a named profile at its town, an anonymous one at the centre of
     the region its card shows (the mean of that region's known towns), labelled as its card is; an
-    anonymous card that shows no region has no point.
+    organisation whose place is not known, and an anonymous card that shows no region, have no point
+    (the list shows them).
     """
     from django.urls import reverse
 
     results = search.results
     rows = list(
-        results.named.values(
+        results.named.filter(organisation__town__isnull=False).values(
             "organisation__name",
             "organisation__slug",
             "organisation__kind",
@@ -310,7 +313,8 @@ def map_points(*, search: AtlasSearch, user, limit: int = MAP_POINT_LIMIT) -> di
         for r in rows[:limit]
     ]
     room = limit - len(points)
-    placed = [(pk, org, shown) for pk, org, shown in results.anonymous if shown.region_level][: max(0, room) + 1]
+    placed = [(pk, org, shown) for pk, org, shown in results.anonymous if shown.region_level and shown.region]
+    placed = placed[: max(0, room) + 1]
     truncated = len(rows) > limit or len(placed) > room
     placed = placed[: max(0, room)]
     if placed:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from borderless.core import anonymity
 from borderless.core.anonymity import Shown
@@ -68,10 +69,11 @@ class ProfileCard:
     kind_label: str
     country: str
     country_label: str
-    place: str  # the town, or the name of the region shown when anonymous
-    region_code: str  # NUTS-3; for an anonymous profile the region at the level shown, or ""
+    place: str  # the town, or the name of the region shown when anonymous; "place unknown" if not known
+    region_code: str  # NUTS-3; for an anonymous profile the region at the level shown; "" if not known
     region_name: str
-    region_level: int | None  # 3 (NUTS-3) when named; for an anonymous profile the level shown, or None
+    # 3 (NUTS-3) when named (0 when its place is unknown); for an anonymous profile the level shown, or None
+    region_level: int | None
     euregio: str
     size_class: str  # the size class; "sme" or "" for an anonymous profile that shows no more
     size_label: str
@@ -160,7 +162,8 @@ def make_card(
             kind_label=description.kind_label,
             country=description.country,
             country_label=description.country_label,
-            place=description.region_name,
+            # A region shown but not known: the organisation's place is unknown.
+            place=description.region_name or (_("place unknown") if description.region_level else ""),
             region_code=description.region_code,
             region_name=description.region_name,
             region_level=description.region_level,
@@ -174,7 +177,7 @@ def make_card(
             shown=description.shown,
             **common,
         )
-    region = org.town.nuts3
+    region = org.nuts3
     euregio = org.euregio
     return ProfileCard(
         anonymous=False,
@@ -183,10 +186,10 @@ def make_card(
         kind_label=str(OrganisationKind(org.kind).label),
         country=org.country,
         country_label=str(org.get_country_display()),
-        place=org.town.name,
-        region_code=region.code,
-        region_name=region.name,
-        region_level=anonymity.NUTS3,
+        place=org.place_name,
+        region_code=region.code if region is not None else "",
+        region_name=region.name if region is not None else "",
+        region_level=anonymity.NUTS3 if region is not None else anonymity.COUNTRY,
         euregio=euregio.display_name if euregio else "",
         size_class=org.size_class,
         size_label=str(org.get_size_class_display()),

@@ -104,7 +104,7 @@ class IntroductionForm(forms.Form):
 
 
 def _organisation_label(organisation: Organisation) -> str:
-    return f"{organisation.name} ({organisation.town.name}, {organisation.country})"
+    return f"{organisation.name} ({organisation.place_name}, {organisation.country})"
 
 
 class NotificationsReadForm(forms.Form):

@@ -139,7 +139,6 @@ class ContactView:
 def _party(
     request: ContactRequest, organisation: Organisation, org_ids: set[int], descriptions: dict[int, Description]
 ) -> Party:
-    town = organisation.town
     visible = (
         organisation.pk in org_ids
         or request.state == ContactRequest.State.ACCEPTED
@@ -147,8 +146,10 @@ def _party(
         or not _is_anonymous(request, organisation)
     )
     if visible:
-        return Party(organisation=organisation, name=organisation.name, revealed=True, region=town.nuts3.name,
-                     country=town.country, reference=organisation.slug)  # fmt: skip
+        region = organisation.nuts3
+        return Party(organisation=organisation, name=organisation.name, revealed=True,
+                     region=region.name if region is not None else "", country=organisation.country,
+                     reference=organisation.slug)  # fmt: skip
     description = descriptions.get(organisation.pk)
     if description is None:
         description = descriptions_for([organisation])[organisation.pk]
@@ -331,7 +332,7 @@ def details_of(organisation: Organisation) -> ContactDetails:
         emails=emails,
         phone=phone_shown(profile.contact_phone) if profile is not None else "",
         website=organisation.website,
-        town=organisation.town.name,
+        town=organisation.place_name,
         country=str(organisation.get_country_display()),
     )
 

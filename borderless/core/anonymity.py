@@ -24,6 +24,10 @@ attribute or more, never the other way round:
 The region is given up last among the attributes that matter for finding a partner nearby: the size
 class goes before the NUTS-3 region, and the sector before the NUTS-2 one.
 
+Unknown values (no size class given, no place known) are values of their own: a firm of unknown size
+is grouped with the other firms of unknown size, and one without a known place with the others of its
+country whose place is unknown (`unknown_region`), so that "not known" never singles a firm out.
+
 Which rung (`rungs`). Choosing for each firm "the first rung whose key at least K organisations share"
 is not enough: anyone who knows the population and the rule can tell that a card shown at rung r
 belongs to a firm whose group at rung r - 1 was too small, and rule out every organisation of the
@@ -86,9 +90,19 @@ def band_of(size_class: str) -> str:
     return _LARGE_BAND if size_class == LARGE else _SME_BAND
 
 
+def unknown_region(country: str) -> str:
+    """The key of "region not known" within a country: a value of its own, as an unknown size is."""
+    return f"{country}?"
+
+
 @dataclass(frozen=True, slots=True)
 class QuasiIdentifiers:
-    """What could link an anonymous card to a named organisation. Empty strings for unknown values."""
+    """What could link an anonymous card to a named organisation. Empty strings for unknown values.
+
+    An unknown value is a value of its own: organisations of unknown size form their own groups, and
+    so do those whose place is not known, within their country (an empty region of a German firm must
+    not be grouped with that of a Dutch one, or the card's country would tell more than its group).
+    """
 
     kind: str
     country: str
@@ -99,9 +113,17 @@ class QuasiIdentifiers:
     nace_division: str
     nace_section: str
     size_band: str = field(init=False, compare=False)
+    # The regions as the ladder groups them: the code, or `unknown_region(country)`.
+    nuts3_key: str = field(init=False, compare=False, repr=False)
+    nuts2_key: str = field(init=False, compare=False, repr=False)
+    nuts1_key: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size_band", band_of(self.size_class))
+        unknown = unknown_region(self.country)
+        object.__setattr__(self, "nuts3_key", self.nuts3 or unknown)
+        object.__setattr__(self, "nuts2_key", self.nuts2 or unknown)
+        object.__setattr__(self, "nuts1_key", self.nuts1 or unknown)
 
     def region(self, level: int) -> str:
         return {NUTS3: self.nuts3, NUTS2: self.nuts2, NUTS1: self.nuts1, COUNTRY: self.country}[level]
@@ -134,7 +156,7 @@ class Rung:
         )
 
 
-_REGION_FIELDS = {NUTS3: "nuts3", NUTS2: "nuts2", NUTS1: "nuts1", COUNTRY: "country"}
+_REGION_FIELDS = {NUTS3: "nuts3_key", NUTS2: "nuts2_key", NUTS1: "nuts1_key", COUNTRY: "country"}
 
 
 @cache
@@ -300,4 +322,5 @@ __all__ = [
     "region_level",
     "rungs",
     "shown",
+    "unknown_region",
 ]

@@ -77,6 +77,7 @@ DEMO_ASSESSMENT_NAMESPACE = uuid.UUID("6f1d5a40-7c1e-4d8e-9a51-2b8c0e4f3a17")
 ORGANISATION_FIELDS = (
     "name",
     "kind",
+    "country",
     "town_id",
     "size_class",
     "sector_id",
@@ -136,10 +137,12 @@ def demo_seed(*, seed: int = DEFAULT_SEED) -> DemoCounts:
         reserved_slugs=real,
     )
     wanted = dict(real)
+    country_of = {t.geonameid: t.country for t in towns}
     for o in generated:
         wanted[o.slug] = {
             "name": o.name,
             "kind": o.kind,
+            "country": country_of[o.town],
             "town_id": o.town,
             "size_class": o.size_class,
             "sector_id": o.sector,
@@ -218,6 +221,7 @@ def _real_organisations(towns: list[DemoTown]) -> tuple[dict[str, dict], list[st
         wanted[slugify(row["name"])] = {
             "name": row["name"],
             "kind": row["kind"],
+            "country": town.country,
             "town_id": town.geonameid,
             "size_class": row["size_class"],
             "sector_id": None,

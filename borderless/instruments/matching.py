@@ -260,10 +260,11 @@ def firm_for_organisation(organisation: Organisation, assessment: Assessment | N
     if assessment is None:
         assessment = latest_assessment(organisation)
     euregio = organisation.euregio
+    placed = organisation.town_id is not None  # else its region, and so the programme area, is unknown
     return firm_from_profile(
         country=organisation.country,
-        nuts3=organisation.town.nuts3_id,
-        in_programme_area=organisation.in_programme_area,
+        nuts3=organisation.town.nuts3_id if placed else None,
+        in_programme_area=organisation.in_programme_area if placed else None,
         euregio=euregio.slug if euregio else None,
         kind=organisation.kind,
         size_class=organisation.size_class,

@@ -49,7 +49,7 @@ CRITERION_EXAMPLES: dict[str, Any] = {
     "region": {"codes": ["NL21", "DEA34"]},
     "programme_area": {},
     "euregio": {"euregios": ["euregio", "euregio-rhein-waal", "euregio-rhein-maas-nord", "ems-dollart-region"]},
-    "organisation_kind": {"kinds": ["company", "knowledge", "intermediary", "authority", "fieldlab", "hub"]},
+    "organisation_kind": {"kinds": ["company", "knowledge", "intermediary", "authority", "fieldlab", "hub", "other"]},
     "size_class": {"classes": ["micro", "small", "medium"]},
     "sector": {"sections": ["C"], "divisions": ["62"]},
     "follower_group": {"groups": ["late_follower", "fast_follower", "frontrunner"]},

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from borderless.core.matching import COMPONENTS
+
+from .forms import MatchingWeightsForm
 from .models import MatchingWeights
 
 
 @admin.register(MatchingWeights)
 class MatchingWeightsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "complementarity", "reciprocity", "common_ground", "proximity", "maturity", "novelty"]
+    form = MatchingWeightsForm
+    list_display = ["__str__", *COMPONENTS]  # the model has one field per component, named alike
 
     def has_add_permission(self, request):
         return not MatchingWeights.objects.exists()

@@ -3,13 +3,14 @@
 Building. `profiles_from_db` turns every atlas profile into a core `Profile` with five bulk queries
 (profiles with their organisation's kind, size, sector and town coordinates; offers; needs; the
 follower groups of the latest quickscans; project participation), never one query per row. Only
-organisations with an atlas profile are candidates. The follower group is the latest quickscan's,
-else the imported one; an organisation has cooperated when it took part in a project (partners
-known) or the import says so. Partners are taken only from projects of at most
+organisations with an atlas profile and a known town are candidates (distance is part of the score).
+The follower group is the latest quickscan's, else the imported one; an organisation has cooperated
+when it took part in a project (partners known) or the import says so. Partners are taken only from projects of at most
 `PROJECT_PARTNERS_LIMIT` participants: a programme-wide record with thousands of participants says
-that they took part, not that they worked together. Anonymous organisations are placed at the
-centre of their NUTS-3 region; what is shown of their reasons is reduced further to what their card
-shows (`selectors_matching`).
+that they took part, not that they worked together. The same partners give the partners of
+partners (the closure component): the core counts them from every profile's partners. Anonymous
+organisations are placed at the centre of their NUTS-3 region; what is shown of their reasons is
+reduced further to what their card shows (`selectors_matching`).
 
 One index per process, built at the first request that needs it (550,000 profiles: about 6 s for the
 core plus the time to read the rows) and then refreshed, never rebuilt, as profiles change:
@@ -52,7 +53,7 @@ from borderless.atlas.anonymity import region_centroids
 from borderless.atlas.models import AtlasProfile, Competence, Visibility
 from borderless.atlas.signals import profiles_bulk_written
 from borderless.core.i18n import Content
-from borderless.core.matching import DEFAULT_WEIGHTS, MatchIndex, Profile, Weights
+from borderless.core.matching import COMPONENTS, DEFAULT_WEIGHTS, MatchIndex, Profile, Weights
 from borderless.core.matching.explain import SECTOR_PREFIX
 from borderless.network.models import Participation
 from borderless.network.signals import participations_bulk_written
@@ -79,6 +80,11 @@ _PROFILE_FIELDS = (
 
 
 # --- reading profiles in bulk ----------------------------------------------------------------------------
+
+
+def _matched_profiles():
+    """The atlas profiles the index holds: those of organisations whose town is known."""
+    return AtlasProfile.objects.filter(organisation__town__isnull=False)
 
 
 def _rows(qs, *, many: bool):
@@ -156,7 +162,7 @@ def _profile(row, offers, needs, groups, took_part, partners, centroids) -> Prof
 def profiles_from_db(*, organisation_ids: Iterable[int] | None = None) -> Iterator[Profile]:
     """The core profiles of all atlas profiles (or of the given organisations), read with bulk queries."""
     ids = None if organisation_ids is None else list(organisation_ids)
-    qs = AtlasProfile.objects.all()
+    qs = _matched_profiles()
     if ids is not None:
         qs = qs.filter(organisation_id__in=ids)
     profile_to_org = dict(_rows(qs.values_list("pk", "organisation_id"), many=ids is None))
@@ -176,12 +182,16 @@ def requester_profile(*, organisation: Organisation) -> Profile:
     town = organisation.town
     if found is not None:  # its own position, even when others see it only at its region's centre
         return replace(found, lat=town.latitude, lon=town.longitude)
+    if town is not None:
+        lat, lon = town.latitude, town.longitude
+    else:  # its place is not known: the centre of its country, so distances are rough
+        lat, lon = region_centroids([organisation.country])[organisation.country]
     took_part, partners = _cooperation([organisation.pk])
     return Profile(
         id=organisation.pk,
-        country=town.country,
-        lat=town.latitude,
-        lon=town.longitude,
+        country=organisation.country,
+        lat=lat,
+        lon=lon,
         kind=organisation.kind,
         size_class=organisation.size_class or None,
         sector=organisation.sector_id or None,
@@ -206,14 +216,7 @@ def matching_weights() -> WeightsInfo:
     if row is None:
         return WeightsInfo(DEFAULT_WEIGHTS, None)
     try:
-        weights = Weights(
-            complementarity=row.complementarity,
-            reciprocity=row.reciprocity,
-            common_ground=row.common_ground,
-            proximity=row.proximity,
-            maturity=row.maturity,
-            novelty=row.novelty,
-        )
+        weights = Weights(**{name: getattr(row, name) for name in COMPONENTS})
     except ValueError:  # all zero or negative: the admin's validation should prevent it; fall back safely
         return WeightsInfo(DEFAULT_WEIGHTS, None)
     return WeightsInfo(weights, row.updated_at)
@@ -256,7 +259,7 @@ _state = _State()
 
 
 def _signature() -> tuple[int, datetime | None]:
-    row = AtlasProfile.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    row = _matched_profiles().aggregate(n=Count("pk"), latest=Max("updated_at"))
     return row["n"], row["latest"]
 
 
@@ -290,7 +293,7 @@ def _sync() -> None:
         return
     count = signature[0]
     previous_latest = _state.signature[1] if _state.signature else None
-    changed = AtlasProfile.objects.all()
+    changed = _matched_profiles()
     if previous_latest is not None:
         changed = changed.filter(updated_at__gte=previous_latest)
     changed_ids = list(changed.values_list("organisation_id", flat=True)[: REBUILD_ABOVE + 1])
@@ -299,7 +302,7 @@ def _sync() -> None:
         return
     _refresh(changed_ids)
     if len(_state.index) != count:
-        present = set(AtlasProfile.objects.values_list("organisation_id", flat=True))
+        present = set(_matched_profiles().values_list("organisation_id", flat=True))
         known = set(_state.index.ids())
         if len(present ^ known) > REBUILD_ABOVE:
             _build()

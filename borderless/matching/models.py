@@ -15,6 +15,7 @@ class MatchingWeights(models.Model):
     proximity = models.FloatField(_("proximity"), default=0.20)
     maturity = models.FloatField(_("maturity fit"), default=0.10)
     novelty = models.FloatField(_("never cooperated before"), default=0.10)
+    closure = models.FloatField(_("partners of partners across the border"), default=0.10)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

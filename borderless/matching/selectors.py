@@ -16,12 +16,21 @@ before" of its projects; "same sector" of a division the card may not show). So 
 - common ground counts the shared technologies, and the sector only when the card shows the division;
 - a sector entry the card leaves out (`hides_competence`) is left out of the evidence, and the part it
   took part in (what you need, what they need) shows no value;
+- partners of partners are not shown and count nothing: the partners an anonymous organisation
+  shares with you would point to its projects;
 - the score shown is the sum of the parts shown, and the partners are listed in the order of the
   scores shown. The candidates are still the core's best ones (a few more than are shown).
+
+Partners of partners of a named partner are always counted, and named only where nothing is given
+away (`_shared_partner_names`): the shared partner has a profile this viewer may see that is not
+anonymous, and both it and the suggested partner show their projects on their profiles (saying that
+two organisations cooperated is telling of each one's projects). Any other shared partner is only
+counted, never named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -31,7 +40,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from borderless.atlas.anonymity import hides_competence, region_centroids
-from borderless.atlas.models import Competence
+from borderless.atlas.models import Competence, Visibility
 from borderless.atlas.selectors import ProfileCard, cards_for, visible_profiles
 from borderless.contacts.models import Block
 from borderless.core import anonymity
@@ -140,6 +149,7 @@ def partner_recommendations(
     centroids = region_centroids(
         {c.region_code for c in cards.values() if c.anonymous and c.region_level and c.region_code}
     )
+    names = _shared_partner_names(recommendations, cards, user=user)
     candidates: list[Partner] = []
     for recommendation in recommendations:
         card = cards.get(recommendation.id)
@@ -149,7 +159,7 @@ def partner_recommendations(
             partner = _redacted(recommendation, card, requester=requester, labels=labels, lang=lang,
                                 centroid=centroids.get(card.region_code))  # fmt: skip
         else:
-            partner = _explained(recommendation, card, labels=labels, lang=lang)
+            partner = _explained(recommendation, card, labels=labels, lang=lang, names=names)
         candidates.append(partner)
     # Stable: equal scores keep the core's order.
     candidates.sort(key=lambda p: -p.score)
@@ -170,8 +180,33 @@ def partner_recommendations(
     )
 
 
-def _lines(recommendation: Recommendation, *, labels, lang: str) -> list[ReasonLine]:
-    explanation = explain(recommendation, labels=labels)
+def _shared_partner_names(
+    recommendations: list[Recommendation], cards: dict[int, ProfileCard], *, user
+) -> dict[int, str]:
+    """Organisation id -> name of the shared partners (partners of partners) this viewer may see named, for the
+    named partners that show their projects (see the module's text); one query, none without shared partners."""
+    ids = {
+        partner_id
+        for r in recommendations
+        if (card := cards.get(r.id)) is not None and not card.anonymous and card.show_projects
+        for partner_id in r.evidence.shared_partners
+    }
+    if not ids:
+        return {}
+    rows = (
+        visible_profiles(user=user)
+        .prefetch_related(None)
+        .filter(organisation_id__in=ids, show_projects=True)
+        .exclude(visibility=Visibility.ANONYMOUS)
+        .values_list("organisation_id", "organisation__name")
+    )
+    return dict(rows)
+
+
+def _lines(
+    recommendation: Recommendation, *, labels, lang: str, names: Mapping[int, str] | None = None
+) -> list[ReasonLine]:
+    explanation = explain(recommendation, labels=labels, partner_names=names or {})
     return [
         ReasonLine(
             component=line.component,
@@ -185,15 +220,18 @@ def _lines(recommendation: Recommendation, *, labels, lang: str) -> list[ReasonL
     ]
 
 
-def _explained(recommendation: Recommendation, card: ProfileCard, *, labels, lang: str) -> Partner:
-    explanation = explain(recommendation, labels=labels)
+def _explained(
+    recommendation: Recommendation, card: ProfileCard, *, labels, lang: str, names: dict[int, str]
+) -> Partner:
+    names = names if card.show_projects else {}
+    explanation = explain(recommendation, labels=labels, partner_names=names)
     return Partner(
         rank=recommendation.rank,
         card=card,
         score=recommendation.score,
         distance_km=recommendation.evidence.distance_km,
         travel_km=recommendation.evidence.travel_km,
-        lines=tuple(_lines(recommendation, labels=labels, lang=lang)),
+        lines=tuple(_lines(recommendation, labels=labels, lang=lang, names=names)),
         notes=tuple(translate(note, lang) for note in explanation.notes),
     )
 
@@ -226,6 +264,7 @@ def _redacted(
         needs_served=needs_served,
         same_sector=evidence.same_sector if shows_division else None,
         worked_together=False,
+        shared_partners=(),
         distance_km=km if km is not None else evidence.distance_km,
         travel_km=travel if travel is not None else evidence.travel_km,
     )
@@ -238,6 +277,7 @@ def _redacted(
     values["proximity"] = DEFAULT_PROXIMITY.score(km) if km is not None else None
     values["maturity"] = None
     values["novelty"] = None
+    values["closure"] = None
     # A sector entry the card leaves out must not show through the parts it took part in.
     partly_hidden = set()
     if needs_met != evidence.needs_met:
@@ -256,6 +296,10 @@ def _redacted(
             "novelty": gettext(
                 "Not shown: whether an anonymous organisation has cooperated in projects stays with the "
                 "organisation, and does not count here."
+            ),
+            "closure": gettext(
+                "Not shown: which partners an anonymous organisation shares with you stays with the organisation, "
+                "and does not count here."
             ),
         }
         if km is None:

@@ -16,9 +16,9 @@ DEMO_SOURCE = "demo"
 def _participation(org: Organisation, *, lead: bool) -> dict:
     return {
         "name": org.name,
-        "country": org.town.country,
-        "city": org.town.name,
-        "nuts_code": org.town.nuts3_id,
+        "country": org.country,
+        "city": org.town.name if org.town is not None else "",
+        "nuts_code": org.town.nuts3_id if org.town is not None else "",
         "kind": participant_kind_of(org.kind),
         "role": Role.LEAD if lead else Role.PARTNER,
     }

@@ -67,6 +67,8 @@ class OrganisationProfileForm(forms.ModelForm):
         self.fields["town"].queryset = town_choices()
         self.fields["town"].choices = grouped_town_choices()
         self.fields["sector"].queryset = self.fields["sector"].queryset.order_by("code")
+        # Unknown only for imported organisations: whoever fills in the profile knows the size.
+        self.fields["size_class"].required = True
         if self.instance and self.instance.pk:
             self.initial["working_languages"] = self.instance.language_codes
 

@@ -122,6 +122,8 @@ class OrganisationKind(models.TextChoices):
     AUTHORITY = "authority", _("Public authority")
     FIELDLAB = "fieldlab", _("Field lab / lighthouse")
     HUB = "hub", _("Hub / EDIH")
+    # A chamber, an industry association, a foundation: none of the kinds above (CORDIS's "OTH").
+    OTHER = "other", _("Other organisation")
 
 
 class SizeClass(models.TextChoices):
@@ -166,16 +168,29 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class Organisation(models.Model):
-    """A company, knowledge institution, intermediary, authority, field lab or hub.
+    """A company, knowledge institution, intermediary, authority, field lab, hub or other organisation.
 
-    Country, NUTS-3 region and programme-area membership follow from the town; the Euregio
-    follows from the region unless staff set it for this organisation.
+    NUTS-3 region and programme-area membership follow from the town, and so does the country when
+    the town is known; the Euregio follows from the region unless staff set it for this organisation.
+    An organisation whose place is not known (imported from a record that names none) keeps its
+    country and has no town: it is listed with "place unknown", outside every region, and not on the map.
+    The size class may be unknown too (empty).
     """
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=220, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
-    town = models.ForeignKey(Town, verbose_name=_("town"), on_delete=models.PROTECT, related_name="organisations")
+    # The town's country whenever the town is known (see `clean`). The database default lets code that
+    # predates the column (older migrations' models) still insert rows.
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, db_default="")
+    town = models.ForeignKey(
+        Town,
+        verbose_name=_("town"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
     euregio_override = models.ForeignKey(
         Euregio,
         verbose_name=_("Euregio (if it differs from the region's)"),
@@ -184,7 +199,8 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices)
+    # Empty: not known.
+    size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices, blank=True)
     sector = models.ForeignKey(
         NaceDivision,
         verbose_name=_("sector (NACE division)"),
@@ -231,28 +247,36 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", args=[self.slug])
 
-    @property
-    def country(self) -> str:
-        return self.town.country
-
-    def get_country_display(self) -> str:
-        return Country(self.country).label
+    def clean(self) -> None:
+        # The country follows from the town; only an organisation without a known town has its own.
+        if self.town_id is not None:
+            self.country = self.town.country
 
     @property
-    def nuts3(self) -> NutsRegion:
-        return self.town.nuts3
+    def place_name(self) -> str:
+        """The town's name, or "place unknown"."""
+        return self.town.name if self.town_id is not None else str(_("place unknown"))
+
+    def get_size_class_display(self) -> str:
+        return str(SizeClass(self.size_class).label) if self.size_class else str(_("not known"))
+
+    @property
+    def nuts3(self) -> NutsRegion | None:
+        return self.town.nuts3 if self.town_id is not None else None
 
     @property
     def in_programme_area(self) -> bool:
-        return self.town.nuts3.in_programme_area
+        return self.town_id is not None and self.town.nuts3.in_programme_area
 
     @property
     def euregio(self) -> Euregio | None:
-        return self.euregio_override or self.town.nuts3.euregio
+        if self.euregio_override_id is not None:
+            return self.euregio_override
+        return self.town.nuts3.euregio if self.town_id is not None else None
 
     @property
     def euregio_verified(self) -> bool:
-        return self.euregio_override_id is not None or self.town.nuts3.euregio_verified
+        return self.euregio_override_id is not None or (self.town_id is not None and self.town.nuts3.euregio_verified)
 
     @property
     def language_codes(self) -> list[str]:

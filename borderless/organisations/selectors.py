@@ -30,7 +30,7 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.country:
-        qs = qs.filter(town__country=filters.country)
+        qs = qs.filter(country=filters.country)
     if filters.nuts3:
         qs = qs.filter(town__nuts3_id=filters.nuts3)
     if filters.euregio:

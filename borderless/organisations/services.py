@@ -46,8 +46,9 @@ def organisation_create(
     *,
     name: str,
     kind: str,
-    town: Town,
+    town: Town | None,
     size_class: str,
+    country: str = "",
     sector: NaceDivision | None = None,
     founded_year: int | None = None,
     website: str = "",
@@ -59,11 +60,16 @@ def organisation_create(
     confirmed: bool = True,
     review_reason: str = "",
 ) -> Organisation:
-    """Create an organisation. `confirmed=False`: it waits for staff (see `Organisation.confirmed`)."""
+    """Create an organisation. `confirmed=False`: it waits for staff (see `Organisation.confirmed`).
+
+    The country is the town's; `country` is needed only when the town is not known (`town=None`).
+    An empty `size_class` means that the size is not known.
+    """
     organisation = Organisation(
         name=name.strip(),
         slug=slug or _unique_slug(name),
         kind=kind,
+        country=town.country if town is not None else country,
         town=town,
         size_class=size_class,
         sector=sector,
@@ -92,6 +98,8 @@ def organisation_update(*, organisation: Organisation, **changes) -> Organisatio
         changes["website"] = normalise_website(changes["website"])
     for field, value in changes.items():
         setattr(organisation, field, value)
+    if organisation.town is not None:
+        organisation.country = organisation.town.country
     if "name" in changes:
         organisation.name = organisation.name.strip()
     organisation.full_clean()

@@ -33,11 +33,11 @@ def profile_answers(organisation: Organisation | None) -> dict[str, str]:
     """Company-data answers taken from the organisation profile; only what the profile knows."""
     if organisation is None:
         return {}
-    answers = {
-        "C.size_class": f"C.size_class.{organisation.size_class}",
-        "C.country": f"C.country.{organisation.country}",
-        "C.region": organisation.nuts3.code,
-    }
+    answers = {"C.country": f"C.country.{organisation.country}"}
+    if organisation.size_class:
+        answers["C.size_class"] = f"C.size_class.{organisation.size_class}"
+    if organisation.town_id is not None:
+        answers["C.region"] = organisation.nuts3.code
     if organisation.sector_id:
         answers["C.sector"] = organisation.sector_id
     return answers

@@ -26,7 +26,7 @@ def platform_figures() -> PlatformFigures:
         listed=Count("pk"),
         companies=Count("pk", filter=Q(kind=OrganisationKind.COMPANY)),
         intermediaries=Count("pk", filter=Q(kind=OrganisationKind.INTERMEDIARY)),
-        in_nl=Count("pk", filter=Q(town__country=Country.NL)),
-        in_de=Count("pk", filter=Q(town__country=Country.DE)),
+        in_nl=Count("pk", filter=Q(country=Country.NL)),
+        in_de=Count("pk", filter=Q(country=Country.DE)),
     )
     return PlatformFigures(counted_at=timezone.now(), **counts)

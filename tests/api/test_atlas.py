@@ -151,7 +151,7 @@ def test_recommendations_explained_in_the_language_of_the_request(client, alice,
     assert first["rank"] == 1
     assert first["partner"]["country"] == "DE"
     assert {r["component"] for r in first["reasons"]} == {
-        "complementarity", "reciprocity", "common_ground", "proximity", "maturity", "novelty"
+        "complementarity", "reciprocity", "common_ground", "proximity", "maturity", "novelty", "closure"
     }  # fmt: skip
     need = next(r for r in first["reasons"] if r["component"] == "complementarity")
     assert need["title"] == "Was Sie brauchen" and "Sensorik" in need["text"]

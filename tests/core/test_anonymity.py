@@ -23,10 +23,10 @@ from borderless.core.anonymity import (
 )
 
 
-def firm(nuts3="DEA34", *, kind="company", size="small", division="28", section="C") -> QuasiIdentifiers:
+def firm(nuts3="DEA34", *, kind="company", size="small", division="28", section="C", country="") -> QuasiIdentifiers:
     return QuasiIdentifiers(
         kind=kind,
-        country=nuts3[:2],
+        country=country or nuts3[:2],
         nuts3=nuts3,
         nuts2=nuts3[:4],
         nuts1=nuts3[:3],
@@ -79,8 +79,9 @@ def test_a_firm_pushed_to_a_coarser_rung_is_not_told_apart_by_the_rule():
     st.lists(
         st.tuples(
             st.sampled_from(["company", "knowledge", "hub"]),
-            st.sampled_from(["DEA34", "DEA33", "DEA11", "DE949", "NL213", "NL226", "NL413"]),
-            st.sampled_from(["micro", "small", "medium", "large"]),
+            # "DE?" and "NL?": the place is not known, only the country.
+            st.sampled_from(["DEA34", "DEA33", "DEA11", "DE949", "NL213", "NL226", "NL413", "DE?", "NL?"]),
+            st.sampled_from(["micro", "small", "medium", "large", ""]),
             st.sampled_from([("28", "C"), ("25", "C"), ("46", "G"), ("", "")]),
         ),
         min_size=1,
@@ -89,7 +90,8 @@ def test_a_firm_pushed_to_a_coarser_rung_is_not_told_apart_by_the_rule():
 )
 def test_every_card_shown_describes_at_least_k_organisations(records):
     population = Counter(
-        firm(nuts3, kind=kind, size=size, division=d, section=s) for kind, nuts3, size, (d, s) in records
+        firm("" if nuts3.endswith("?") else nuts3, kind=kind, size=size, division=d, section=s, country=nuts3[:2])
+        for kind, nuts3, size, (d, s) in records
     )
     placed = rungs(population)
     described = Counter()
@@ -141,3 +143,26 @@ def test_a_filter_at_the_cards_level_matches_only_the_same_values():
     assert not passes(shown(firm(), 7), Filter(kind="company"))  # kind no longer shown
     assert passes(shown(firm(), 8), Filter())  # no filter: every shown card
     assert not passes(shown(firm(), 8), Filter(country="DE"))
+
+
+def test_an_unknown_size_is_a_value_of_its_own():
+    """Four small firms and one of unknown size: shown together only where no size is shown, never as "SME"."""
+    unknown = firm(size="")
+    assert rungs({firm(): 4, unknown: 1}) == {firm(): 6, unknown: 6}
+    assert shown(unknown, 6).size_band == "" and LADDER[6].size is None
+    # Five of unknown size share "size not known": shown so, at the finest rung.
+    assert rungs({unknown: 5}) == {unknown: 0}
+    assert shown(unknown, 0).size_class == "" and LADDER[0].size is not None
+    assert not passes(shown(unknown, 0), Filter(size_class="micro"))
+
+
+def test_an_unknown_place_is_a_value_of_its_own_within_its_country():
+    """Firms whose place is not known are grouped by country: a Dutch one is not hidden among German ones,
+    since the card shows the country."""
+    german, dutch = firm("", country="DE"), firm("", country="NL")
+    placed = rungs({german: 5, dutch: 4})
+    assert placed == {german: 0}
+    card = shown(german, 0)
+    assert (card.country, card.region, card.region_level) == ("DE", "", NUTS3)
+    assert passes(card, Filter(country="DE")) and not passes(card, Filter(region="DEA34"))
+    assert not passes(card, Filter(euregio_regions={"DEA34"}))

@@ -81,7 +81,7 @@ def test_the_page_names_its_data_and_method(client, alice, region):
     # Alice's firm and the four of the region have a profile (the intermediary has none).
     assert "atlas profiles of 5 organisations" in html
     assert "Weights (the platform's defaults)" in html
-    assert "35 %" in html  # complementarity's share
+    assert "32 %" in html  # complementarity's share: 0.35 of the defaults' 1.10
 
 
 def test_a_firm_without_a_profile_is_told_to_fill_it_in(client, alice, taxonomy):  # noqa: F811

@@ -24,6 +24,7 @@ class OrganisationKind(StrEnum):
     AUTHORITY = "authority"
     FIELDLAB = "fieldlab"
     HUB = "hub"
+    OTHER = "other"  # a chamber, an association, a foundation: none of the kinds above
 
 
 class InstrumentStatus(StrEnum):

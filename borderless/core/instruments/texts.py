@@ -92,6 +92,7 @@ KIND_NAMES: dict[str, Message] = {
     "authority": _("public authority"),
     "fieldlab": _("field lab / lighthouse"),
     "hub": _("hub / EDIH"),
+    "other": _("other organisation"),
 }
 KIND_DESCRIBE = _("Open to: %(allowed)s.")
 KIND_MET = _("Open to: %(allowed)s. You are registered as: %(kind)s.")

@@ -22,6 +22,7 @@ from borderless.core.matching.maturity import (
     maturity_class,
 )
 from borderless.core.matching.model import (
+    CLOSURE_HALF,
     COMPONENTS,
     DEFAULT_PROXIMITY,
     DEFAULT_WEIGHTS,
@@ -32,10 +33,12 @@ from borderless.core.matching.model import (
     Recommendation,
     Visibility,
     Weights,
+    closure_score,
     is_technology_code,
 )
 
 __all__ = [
+    "CLOSURE_HALF",
     "COMPONENTS",
     "DEFAULT_MATURITY",
     "DEFAULT_PROXIMITY",
@@ -53,6 +56,7 @@ __all__ = [
     "Recommendation",
     "Visibility",
     "Weights",
+    "closure_score",
     "explain",
     "is_technology_code",
     "maturity_class",

@@ -2,6 +2,11 @@
 
 The app passes the labels of the taxonomy (code -> Content); a code without a label is shown as it is.
 A sector "28" is looked up as "nace.28" first, then as "28".
+
+Partners of partners (closure): the line says how many of the requester's project partners have also
+cooperated with the candidate; its value is n / (n + 1) for n such partners (one scores 1/2, two 2/3,
+three 3/4). It names those partners the app passes in `partner_names` (id -> name), the ones the
+viewer may see; the others are only counted, so an organisation left out is never named.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from borderless.core.i18n import Content, ListOf, Message
+from borderless.core.i18n import Content, ListOf, Message, Translatable
 from borderless.core.instruments.texts import join_list
 
 from . import texts
@@ -19,6 +24,7 @@ from .model import Evidence, Recommendation
 
 SECTOR_PREFIX = "nace."
 NO_LABELS: Mapping[str, Content] = MappingProxyType({})
+NO_NAMES: Mapping[int, Translatable] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +103,34 @@ def _maturity(e: Evidence, table: MaturityTable) -> Message:
     return _filled(texts.MATURITY, params)
 
 
+def _closure(e: Evidence, names: Mapping[int, Translatable]) -> Message:
+    if e.same_country:
+        return texts.CLOSURE_SAME_COUNTRY
+    if e.worked_together:
+        return texts.CLOSURE_WORKED_TOGETHER
+    if not e.requester_has_partners:
+        return texts.CLOSURE_NO_PARTNERS
+    n = len(e.shared_partners)
+    if n == 0:
+        return texts.CLOSURE_NONE
+    named = sorted((names[i] for i in e.shared_partners if i in names), key=str)
+    if not named:
+        return _filled(texts.CLOSURE_COUNTED, {"n": n})
+    template = texts.CLOSURE_NAMED if len(named) == n else texts.CLOSURE_SOME_NAMED
+    return _filled(template, {"n": n, "names": join_list(named, style="and")})
+
+
 def explain(
     recommendation: Recommendation,
     *,
     labels: Mapping[str, Content] = NO_LABELS,
     maturity: MaturityTable = DEFAULT_MATURITY,
+    partner_names: Mapping[int, Translatable] = NO_NAMES,
 ) -> Explanation:
-    """The reasons for one recommendation, component by component (pass the table it was scored with)."""
+    """The reasons for one recommendation, component by component (pass the table it was scored with).
+
+    partner_names: the names of the requester's partners that the viewer may see (see the module's text).
+    """
     e = recommendation.evidence
     if e is None:
         raise ValueError("the recommendation carries no evidence")
@@ -114,6 +141,7 @@ def explain(
         "proximity": _proximity(e),
         "maturity": _maturity(e, maturity),
         "novelty": texts.NEVER_COOPERATED if e.never_cooperated else texts.COOPERATED_BEFORE,
+        "closure": _closure(e, partner_names),
     }
     lines = tuple(
         ExplanationLine(

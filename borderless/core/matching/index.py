@@ -22,7 +22,19 @@ Components, each in [0, 1], for requester r and candidate c:
   sector, averaged (only the parts r can have: without technologies it is the sector alone);
 - proximity: exp(-detour × great-circle distance / scale) (see `Proximity`); the border costs nothing;
 - maturity fit: the `MaturityTable` value of r's and c's maturity classes;
-- novelty: 1 if c has never cooperated in a project, else 0.
+- novelty: 1 if c has never cooperated in a project, else 0;
+- closure (partners of partners): with n the number of r's project partners that have cooperated
+  with c too, n / (n + 1) (`closure_score`): one shared partner scores 1/2, two 2/3, three 3/4. It
+  is 0 when r and c have cooperated themselves (novelty and the note "worked together" cover them)
+  and when c is in r's own country: it looks for new ties across the border.
+
+Cooperation is a tie between two organisations: either one listing the other in `cooperated_with`
+is enough. The index keeps each row's own list (`Shard.partners`) and, per id, the profiles that
+list it (`_listed_by`), so that the ties of any id, in the index or not, are two lookups. For every
+id with ties it also keeps the positions of the profiles it is tied to, as one sorted numpy array
+(`_tie_positions`), kept up to date by `add`, `update` and `remove`. A query concatenates the arrays
+of the requester's partners and counts each position's repeats: the work grows with the partners'
+ties, not with the number of profiles, and needs no Python loop over the candidates.
 
 Score = the sum of weight × component, with the weights divided by their sum. Candidates: by default
 only other countries (`across_border=False` lifts this), never the requester itself, never a
@@ -75,6 +87,8 @@ class MatchIndex:
         self._shard_no: dict[str, int] = {}
         self._where: dict[int, int] = {}  # id -> shard number << 32 | row
         self._class_cache: dict[tuple[str, str | None], int] = {}
+        self._listed_by: dict[int, set[int]] = {}  # id -> ids of the profiles whose cooperated_with lists it
+        self._tie_positions: dict[int, np.ndarray] = {}  # id -> sorted positions of the profiles tied to it
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -107,6 +121,7 @@ class MatchIndex:
             visibility.append(VISIBILITIES.index(profile.visibility))
             if profile.cooperated_with:
                 partners[g] = profile.cooperated_with
+                self._link(profile.id, profile.cooperated_with)
             for rel, codes in self._relations(profile).items():
                 rows, cols = pairs[rel]
                 for code in sorted(codes):
@@ -151,6 +166,7 @@ class MatchIndex:
                     shard.partners[int(local[g])] = partners[g]
         for profile_id, g in self._where.items():
             self._where[profile_id] = int(shard_np[g]) << 32 | int(local[g])
+        self._refresh_ties({*self._listed_by, *(int(ids[g]) for g in partners)})
 
     # --- vocabulary and small lookups ----------------------------------------------------------------
 
@@ -201,6 +217,28 @@ class MatchIndex:
             raise KeyError(profile_id)
         return self._shards[where >> 32], where & 0xFFFFFFFF
 
+    def _link(self, profile_id: int, partners: Iterable[int]) -> None:
+        for partner in partners:
+            self._listed_by.setdefault(partner, set()).add(profile_id)
+
+    def _unlink(self, profile_id: int, partners: Iterable[int]) -> None:
+        for partner in partners:
+            listing = self._listed_by.get(partner)
+            if listing is not None:
+                listing.discard(profile_id)
+                if not listing:
+                    del self._listed_by[partner]
+
+    def _refresh_ties(self, profile_ids: Iterable[int]) -> None:
+        """Recompute the tie positions of these ids (after their ties or the positions of those changed)."""
+        where = self._where
+        for profile_id in profile_ids:
+            positions = sorted(where[i] for i in self.ties(profile_id) if i in where)
+            if positions:
+                self._tie_positions[profile_id] = np.array(positions, dtype=np.int64)
+            else:
+                self._tie_positions.pop(profile_id, None)
+
     def _set_offered(self, col: int, count: int) -> None:
         """Change how many profiles offer a code, and every need total that depends on its weight."""
         old, new = int(self._log[col]), log_units(count)
@@ -226,6 +264,8 @@ class MatchIndex:
         for col in cols["offers"]:
             self._set_offered(col, int(self._offered[col]) + 1)
         self._write_row(shard, row, profile, cols["needs"])
+        self._link(profile.id, profile.cooperated_with)
+        self._refresh_ties({profile.id, *self.ties(profile.id)})
 
     def remove(self, profile_id: int) -> None:
         """Take a profile out of the index (its row stays empty until the index is rebuilt)."""
@@ -235,8 +275,11 @@ class MatchIndex:
             shard.remove_codes(rel, row, cols_of_bits(shard.bits[rel][row]))
         for col in offers.tolist():
             self._set_offered(col, int(self._offered[col]) - 1)
+        tied = self.ties(profile_id)
+        self._unlink(profile_id, shard.partners.get(row, frozenset()))
         shard.clear_row(row)
         del self._where[profile_id]
+        self._refresh_ties({profile_id, *tied})
 
     def update(self, profile: Profile) -> None:
         """Replace the profile with the same id, in place; only the codes that changed are touched."""
@@ -254,7 +297,13 @@ class MatchIndex:
             self._set_offered(col, int(self._offered[col]) - 1)
         for col in sorted(new["offers"] - old["offers"]):
             self._set_offered(col, int(self._offered[col]) + 1)
+        old_partners = shard.partners.get(row, frozenset())
+        tied = self.ties(profile.id)
+        self._unlink(profile.id, old_partners - profile.cooperated_with)
+        self._link(profile.id, profile.cooperated_with - old_partners)
         self._write_row(shard, row, profile, sorted(new["needs"]))
+        if profile.cooperated_with != old_partners:
+            self._refresh_ties({profile.id, *tied, *self.ties(profile.id)})
 
     def upsert(self, profile: Profile) -> None:
         """`update` when the id is known, else `add`."""
@@ -329,6 +378,27 @@ class MatchIndex:
         where = self._where.get(profile_id)
         return None if where is None else (where >> 32, where & 0xFFFFFFFF)
 
+    def ties(self, profile_id: int) -> frozenset[int]:
+        """The ids an organisation has cooperated with: those its profile lists and those whose profiles
+        list it (known for an id that is not in the index too, through the profiles that list it)."""
+        listing = self._listed_by.get(profile_id, ())
+        where = self._where.get(profile_id)
+        if where is None:
+            return frozenset(listing)
+        own = self._shards[where >> 32].partners.get(where & 0xFFFFFFFF, frozenset())
+        return own.union(listing) if listing else own
+
+    def tie_positions(self, profile_id: int) -> np.ndarray | None:
+        """The positions (shard number << 32 | row) of the profiles tied to an id, sorted; None without any."""
+        return self._tie_positions.get(profile_id)
+
+    def partners_of(self, requester: Profile) -> frozenset[int]:
+        """The requester's project partners: those it lists (as given, not as the index holds it) and
+        the profiles in the index that list it."""
+        listing = self._listed_by.get(requester.id)
+        partners = requester.cooperated_with.union(listing) if listing else requester.cooperated_with
+        return partners - {requester.id}
+
     def offered_by(self, code: str) -> int:
         """How many profiles offer the code."""
         col = self._col.get(code)
@@ -371,7 +441,8 @@ class MatchIndex:
 
     def nbytes(self) -> int:
         """Memory held in numpy arrays (without Python object overhead)."""
-        return sum(shard.nbytes() for shard in self._shards) + self._offered.nbytes + self._log.nbytes
+        ties = sum(positions.nbytes for positions in self._tie_positions.values())
+        return sum(shard.nbytes() for shard in self._shards) + self._offered.nbytes + self._log.nbytes + ties
 
     # --- scoring -------------------------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class MaturityClass(StrEnum):
     AUTHORITY = "authority"
     FIELDLAB = "fieldlab"
     HUB = "hub"
+    OTHER = "other"  # no rule names it: the fallback applies
 
     @property
     def title(self) -> Message:  # type: ignore[override]  # the member's name, not str.title

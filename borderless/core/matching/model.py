@@ -19,6 +19,7 @@ from borderless.core.organisations import SizeClass
 from borderless.core.quickscan.groups import FollowerGroup
 
 __all__ = [
+    "CLOSURE_HALF",
     "COMPONENTS",
     "DEFAULT_PROXIMITY",
     "DEFAULT_WEIGHTS",
@@ -32,6 +33,7 @@ __all__ = [
     "Recommendation",
     "Visibility",
     "Weights",
+    "closure_score",
     "is_technology_code",
 ]
 
@@ -130,7 +132,16 @@ COMPONENTS: tuple[str, ...] = (
     "proximity",
     "maturity",
     "novelty",
+    "closure",
 )
+
+# Triadic closure: c shared partners score c / (c + CLOSURE_HALF); one shared partner scores one half.
+CLOSURE_HALF = 1.0
+
+
+def closure_score(shared_partners: int) -> float:
+    """The closure component for a number of shared partners: 0, 1/2, 2/3, 3/4 … towards 1."""
+    return shared_partners / (shared_partners + CLOSURE_HALF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +150,9 @@ class Weights:
 
     Defaults: what a firm needs comes first (complementarity 0.35), then distance (proximity 0.20),
     what the other side needs from the firm (reciprocity 0.15), and 0.10 each for common ground,
-    maturity fit and the boost for organisations that have never cooperated. A weight of zero
-    switches its component off.
+    maturity fit, the boost for organisations that have never cooperated, and partners of the firm's
+    partners across the border (closure). The defaults add up to 1.1; a weight of zero switches its
+    component off.
     """
 
     complementarity: float = 0.35
@@ -149,6 +161,7 @@ class Weights:
     proximity: float = 0.20
     maturity: float = 0.10
     novelty: float = 0.10
+    closure: float = 0.10
 
     def __post_init__(self) -> None:
         values = [getattr(self, f.name) for f in fields(self)]
@@ -220,6 +233,11 @@ class Evidence:
     requester_has_offers: bool
     requester_has_technologies: bool
     candidate_has_needs: bool
+    # Triadic closure: the requester's project partners that have also cooperated with the candidate
+    # (ids, ascending); empty when the two cooperated themselves or are in the same country.
+    shared_partners: tuple[int, ...] = ()
+    requester_has_partners: bool = False  # any project partner known at all
+    same_country: bool = False  # closure counts across the border only
 
 
 @dataclass(frozen=True, slots=True)

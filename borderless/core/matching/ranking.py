@@ -8,7 +8,9 @@ floats however the index was built:
    locations, both come from one table over location × key);
 2. then, for the rows in the posting lists of the requester's codes and sector only, one addition
    per code they share with the requester: complementarity, reciprocity, shared technologies and
-   the same sector, always in the order of the codes' names (`np.add.at`).
+   the same sector, always in the order of the codes' names (`np.add.at`);
+3. then, for the rows tied to at least one of the requester's partners only (partners of partners,
+   counted once per query in `closure_counts`), one addition of the closure component.
 
 Ties are broken by ascending id: every row tied with the k-th best is kept, then all are sorted by
 (score descending, id ascending).
@@ -25,7 +27,18 @@ import numpy as np
 from borderless.core.organisations import distance_km
 
 from .maturity import CLASSES, MaturityTable, maturity_class
-from .model import COMPONENTS, Component, Evidence, Profile, Proximity, Recommendation, Visibility, Weights
+from .model import (
+    CLOSURE_HALF,
+    COMPONENTS,
+    Component,
+    Evidence,
+    Profile,
+    Proximity,
+    Recommendation,
+    Visibility,
+    Weights,
+    closure_score,
+)
 from .store import KEYS, N_VISIBILITIES, RELATIONS, REMOVED, Shard, cols_of_bits, offset_units, row_key, unit_vectors
 
 if TYPE_CHECKING:
@@ -59,6 +72,7 @@ class Query:
     maturity_row: np.ndarray
     xyz: np.ndarray  # unit vector, shape (3,)
     proximity: Proximity
+    partners: frozenset[int]  # the requester's project partners (`MatchIndex.partners_of`)
 
 
 def prepare(index: MatchIndex, requester: Profile, maturity: MaturityTable, proximity: Proximity) -> Query:
@@ -94,7 +108,30 @@ def prepare(index: MatchIndex, requester: Profile, maturity: MaturityTable, prox
         maturity_row=maturity.row(cls),
         xyz=unit_vectors(np.array([requester.lat]), np.array([requester.lon]))[:, 0],
         proximity=proximity,
+        partners=index.partners_of(requester),
     )
+
+
+def closure_counts(index: MatchIndex, q: Query) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per shard number: the rows of the organisations in another country than the requester's that some of
+    its partners cooperated with, and how many of its partners did; the requester and its partners left out."""
+    arrays = [a for a in (index.tie_positions(p) for p in q.partners) if a is not None]
+    if not arrays:
+        return {}
+    positions, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    known = (index.position(i) for i in (q.profile.id, *q.partners))
+    left_out = np.array([number << 32 | row for number, row in (w for w in known if w is not None)], dtype=np.int64)
+    keep = ~np.isin(positions, left_out)
+    positions, counts = positions[keep], counts[keep]
+    numbers = positions >> 32
+    found = {}
+    for number, shard in enumerate(index.shards):
+        if shard.country == q.profile.country:
+            continue
+        mine = numbers == number
+        if mine.any():
+            found[number] = ((positions[mine] & 0xFFFFFFFF).astype(np.intp), counts[mine].astype(np.int64))
+    return found
 
 
 def _key_table(q: Query, shares: dict[str, float], viewer_registered: bool) -> np.ndarray:
@@ -130,7 +167,13 @@ def _base(shard: Shard, q: Query, shares: dict[str, float], table: np.ndarray) -
     return score
 
 
-def _score(shard: Shard, q: Query, shares: dict[str, float], table: np.ndarray) -> np.ndarray:
+def _score(
+    shard: Shard,
+    q: Query,
+    shares: dict[str, float],
+    table: np.ndarray,
+    closure: tuple[np.ndarray, np.ndarray] | None,
+) -> np.ndarray:
     score = _base(shard, q, shares, table)
     rows: list[np.ndarray] = []
     weights: list[np.ndarray] = []
@@ -160,6 +203,9 @@ def _score(shard: Shard, q: Query, shares: dict[str, float], table: np.ndarray) 
         weights.append(np.full(same.size, common * q.sector_share))
     if rows:
         np.add.at(score, np.concatenate(rows), np.concatenate(weights))
+    if closure is not None:
+        tied, n = closure  # each row once: one addition per row, in any order
+        score[tied] += shares["closure"] * (n / (n + CLOSURE_HALF))
     return score
 
 
@@ -191,13 +237,14 @@ def recommend(
     shares = weights.normalised()
     q = prepare(index, requester, maturity, proximity)
     table = _key_table(q, shares, viewer_registered)
+    closure = closure_counts(index, q) if shares["closure"] > 0 and q.partners else {}
     own = index.position(requester.id)
     shards = index.shards
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     for number, shard in enumerate(shards):
         if shard.n == 0 or (across_border and shard.country == requester.country):
             continue
-        score = _score(shard, q, shares, table)
+        score = _score(shard, q, shares, table, closure.get(number))
         if own is not None and own[0] == number:
             score[own[1]] = -np.inf
         rows = best_rows(score, k)
@@ -232,6 +279,11 @@ def _recommendation(
     lat, lon = shard.lat_lon(row)
     km = distance_km(q.profile.lat, q.profile.lon, lat, lon)
     klass = int(shard.klass[row])
+    requester = q.profile
+    candidate_id = int(shard.ids[row])
+    worked_together = candidate_id in q.partners or requester.id in shard.partners.get(row, frozenset())
+    same_country = shard.country == requester.country
+    shared_partners = () if worked_together or same_country else tuple(sorted(q.partners & index.ties(candidate_id)))
     values = {
         "complementarity": sum(int(units[c]) for c in met) / q.need_total if q.need_total else 0.0,
         "reciprocity": sum(int(units[c]) for c in served) / their_total if their_total > 0 else 0.0,
@@ -240,13 +292,12 @@ def _recommendation(
         "proximity": q.proximity.score(km),
         "maturity": float(q.maturity_row[klass]),
         "novelty": float(shard.novel[row]),
+        "closure": closure_score(len(shared_partners)),
     }
 
     def rarest_first(cols: Iterable[int]) -> tuple[str, ...]:
         return tuple(index.code_at(c) for c in sorted(cols, key=lambda c: (-int(units[c]), index.code_at(c))))
 
-    requester = q.profile
-    candidate_id = int(shard.ids[row])
     evidence = Evidence(
         needs_met=rarest_first(met),
         needs_served=rarest_first(served),
@@ -258,12 +309,14 @@ def _recommendation(
         candidate_class=CLASSES[klass].value,
         maturity_rule=maturity.rule(q.maturity_class, CLASSES[klass]).key,
         never_cooperated=bool(shard.novel[row]),
-        worked_together=candidate_id in requester.cooperated_with
-        or requester.id in shard.partners.get(row, frozenset()),
+        worked_together=worked_together,
         requester_has_needs=bool(requester.needs),
         requester_has_offers=bool(requester.offers),
         requester_has_technologies=q.n_tech > 0,
         candidate_has_needs=bool(theirs["needs"]),
+        shared_partners=shared_partners,
+        requester_has_partners=bool(q.partners),
+        same_country=same_country,
     )
     return Recommendation(
         id=candidate_id,

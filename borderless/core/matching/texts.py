@@ -6,7 +6,7 @@ reader's language (`join_list`), so no sentence is stitched from pieces in diffe
 
 from __future__ import annotations
 
-from borderless.core.i18n import Message, _
+from borderless.core.i18n import N_, Message, _
 
 COMPONENT_TITLES: dict[str, Message] = {
     "complementarity": _("What you need"),
@@ -15,6 +15,7 @@ COMPONENT_TITLES: dict[str, Message] = {
     "proximity": _("Distance"),
     "maturity": _("Maturity fit"),
     "novelty": _("New in the network"),
+    "closure": _("Partners of your partners"),
 }
 
 CLASS_TITLES: dict[str, Message] = {
@@ -27,6 +28,7 @@ CLASS_TITLES: dict[str, Message] = {
     "authority": _("a public authority"),
     "fieldlab": _("a field lab"),
     "hub": _("a hub or EDIH"),
+    "other": _("an organisation of another kind"),
 }
 
 MATURITY_RULES: dict[str, Message] = {
@@ -75,6 +77,24 @@ DISTANCE_NEAR = _("Less than 1 km away.")
 MATURITY = _("You are %(mine)s, this organisation is %(theirs)s. %(rule)s")
 NEVER_COOPERATED = _("This organisation has never taken part in a cooperation project: a new face in the network.")
 COOPERATED_BEFORE = _("This organisation has cooperated in projects before.")
+CLOSURE_NAMED = N_(
+    "Your project partner %(names)s has also cooperated with this organisation.",
+    "%(n)d of your project partners, %(names)s, have also cooperated with this organisation.",
+)
+CLOSURE_SOME_NAMED = N_(
+    "One of your project partners, %(names)s, has also cooperated with this organisation.",
+    "%(n)d of your project partners, among them %(names)s, have also cooperated with this organisation.",
+)
+CLOSURE_COUNTED = N_(
+    "One of your project partners has also cooperated with this organisation.",
+    "%(n)d of your project partners have also cooperated with this organisation.",
+)
+CLOSURE_NONE = _("None of your project partners has cooperated with this organisation.")
+CLOSURE_NO_PARTNERS = _("No project partners of yours are known yet, so there are no partners of partners to go by.")
+CLOSURE_WORKED_TOGETHER = _(
+    "You have cooperated with this organisation yourself, so the partners you share do not count here."
+)
+CLOSURE_SAME_COUNTRY = _("Partners of your partners count only for organisations across the border.")
 WORKED_TOGETHER = _("You have cooperated with this organisation before.")
 NO_PROFILE = _(
     "Your profile lists no offers or needs yet, so these partners are suggested by distance, maturity and "

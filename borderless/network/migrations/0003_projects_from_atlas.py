@@ -58,9 +58,10 @@ def forwards(apps, schema_editor):
                 organisation=org,
                 defaults={
                     "name": org.name,
-                    "country": org.town.country,
-                    "city": org.town.name,
-                    "nuts_code": org.town.nuts3_id,
+                    # An organisation without a town (possible once organisations.0005 ran) keeps its country.
+                    "country": org.town.country if org.town is not None else getattr(org, "country", ""),
+                    "city": org.town.name if org.town is not None else "",
+                    "nuts_code": org.town.nuts3_id if org.town is not None else "",
                     "kind": org.kind if org.kind in KINDS else "other",
                     "role": "other",
                 },

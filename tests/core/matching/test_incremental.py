@@ -29,7 +29,8 @@ def profiles(draw, profile_id):
         needs=draw(codes),
         technologies=draw(st.one_of(st.none(), codes)),
         follower_group=draw(st.sampled_from(GROUPS)),
-        cooperated_with=draw(st.sampled_from((frozenset(), frozenset({99})))),
+        # Partners among the population (ties for partners of partners) and one outside it.
+        cooperated_with=draw(st.frozensets(st.sampled_from((1, 2, 3, 4, 5, 6, 99)), max_size=3)),
         has_cooperated=draw(st.booleans()),
         visibility=draw(st.sampled_from(("public", "registered", "anonymous"))),
     )
@@ -77,7 +78,10 @@ def test_incremental_refresh_equals_a_full_rebuild(history):
     assert sorted(index.ids()) == sorted(rebuilt.ids()) == sorted(current)
     assert [index.get(i) for i in sorted(current)] == [rebuilt.get(i) for i in sorted(current)]
     assert [index.rarity(c) for c in CODES] == [rebuilt.rarity(c) for c in CODES]
-    outsiders = [nl(100, needs={"a", "tech.x"}, offers={"b"}, sector="28"), org(101, offers={"c"})]
+    outsiders = [
+        nl(100, needs={"a", "tech.x"}, offers={"b"}, sector="28", cooperated_with={1, 2, 99}),
+        org(101, offers={"c"}, cooperated_with={3, 4}),
+    ]
     requesters = [*current.values(), *outsiders]
     assert outcome(index, requesters) == outcome(rebuilt, requesters)
     assert outcome(MatchIndex.build(index.profiles()), requesters) == outcome(rebuilt, requesters)

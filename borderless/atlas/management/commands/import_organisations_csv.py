@@ -17,7 +17,9 @@ from borderless.atlas.import_jobs import organisations_import_start
 
 class Command(BaseCommand):
     help = (
-        "Import organisations and their atlas profiles from a CSV file in the layout of the synthetic population. "
+        "Import organisations and their atlas profiles from a CSV file (columns: see borderless.atlas.bulk_import; "
+        "the synthetic population has this layout). Each organisation's town is found from its GeoNames id, "
+        "postcode, NUTS code or town name; a row that names no place is imported without a town (place unknown). "
         "Every row is checked first; if any is bad, nothing is written and the problems are listed."
     )
 
@@ -60,6 +62,10 @@ class Command(BaseCommand):
                 if not report.ok:
                     raise ImportRefused(report)
                 self.stdout.write(f"{report.rows:,} rows, no problems.")
+                if report.unplaced:
+                    self.stdout.write(
+                        f"{report.unplaced:,} of them name no place: they would be imported without a town."
+                    )
                 return
             result = organisations_import(path=file, prefix=prefix)
         except FileNotFoundError:
@@ -78,5 +84,9 @@ class Command(BaseCommand):
             f"{result.organisations:,} organisations, {result.offers:,} offers and {result.needs:,} needs imported "
             f"in {result.seconds:.1f} s ({result.method})."
         )
+        if result.unplaced:
+            self.stdout.write(
+                f"{result.unplaced:,} of them name no place: listed with “place unknown”, not on the map."
+            )
         if options["verbosity"] > 1:
             self.stdout.write("  " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.steps.items()))
