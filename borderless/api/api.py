@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Router, Swagger
 
-from . import atlas, contacts, instruments, matching, organisations, quickscan
+from . import atlas, contacts, instruments, matching, network, organisations, quickscan
 from .errors import error_handlers_register, method_not_allowed_as_json, not_found
 from .schemas import ErrorOut, OrganisationListQuery, RootOut
 
@@ -55,6 +55,8 @@ error_handlers_register(
         quickscan.HistoryQuery,
         atlas.AtlasSearchQuery,
         matching.RecommendationsQuery,
+        network.ReportQuery,
+        network.SubgraphQuery,
     ],
 )
 
@@ -64,6 +66,7 @@ api.add_router("/instruments", instruments.router)
 api.add_router("/atlas/contacts", contacts.router)
 api.add_router("/atlas", matching.router)
 api.add_router("/atlas", atlas.router)
+api.add_router("/network", network.router)
 
 DATA_SOURCES = [
     {

@@ -64,7 +64,7 @@ def inputs_read() -> Inputs:
             "project__source",
             "organisation_id",
             "organisation__name",
-            "organisation__town__country",
+            "organisation__country",
             "organisation__town__nuts3_id",
             "organisation__kind",
             "organisation__size_class",
@@ -99,7 +99,7 @@ def inputs_read() -> Inputs:
         data.ties.append(Tie(organisation=key, project=project))
         if project not in seen_projects:
             seen_projects.add(project)
-            data.starts[project] = start_date or datetime.date(start_year, 1, 1)
+            data.starts[project] = start_date or datetime.date(int(start_year), 1, 1)
             source_key = source.split(":")[0] if source else ""
             data.sources[source_key] = data.sources.get(source_key, 0) + 1
         if key in data.names:
@@ -300,7 +300,7 @@ def figures_compute(
                         first_year=report.period.first_year,
                         last_year=report.period.last_year,
                         label=report.period.label,
-                        report=report_json(report, report.period, data),
+                        report={**report_json(report, report.period, data), "patterns": patterns_summary(data, report)},
                     )
                     OrganisationFigures.objects.bulk_create(
                         _organisation_rows(figures, report, data, first_years), batch_size=BATCH
@@ -331,3 +331,110 @@ def current_run() -> NetworkRun | None:
 def nuts3_euregios() -> dict[str, str]:
     """NUTS-3 code → Euregio slug, for the regions of the programme area."""
     return dict(NutsRegion.objects.filter(level=3, euregio__isnull=False).values_list("code", "euregio__slug"))
+
+
+PATTERN_OCCURRENCES = 20
+PATTERNS_MAX_PARTICIPATIONS = 200_000
+
+
+def patterns_summary(data: Inputs, report: PeriodReport) -> dict[str, Any]:
+    """The patterns of growing cooperation in the period (core `patterns`): per pattern how often it
+    occurs and its first occurrences, with names as the report's brokers have them.
+
+    Introductions are the intermediaries' introductions on the platform (contact requests of the
+    kind "introduction" that were not withdrawn), dated on the day they were made in the platform's
+    time zone. Each pattern walks all of the data for who worked with whom before, so the programme
+    periods only are listed, and none with more than PATTERNS_MAX_PARTICIPATIONS participations.
+    """
+    # Imported here: the patterns are this function's business only.
+    from django.db.models import F
+    from django.utils.translation import gettext_noop
+
+    from borderless.contacts.models import ContactRequest
+    from borderless.core.network import Introduction, ambassadors, dyads_adding_a_third
+    from borderless.core.network import introductions_that_became_projects as introductions_followed
+
+    period = report.period
+    size = sum(report.graph.participations.values())
+    if period.kind != "programme":
+        return {"skipped": "programme_only", "reason": gettext_noop("Patterns are listed per programme period.")}
+    if size > PATTERNS_MAX_PARTICIPATIONS:
+        return {"skipped": "too_large", "reason": gettext_noop("too large to list here"), "participations": size}
+
+    names = dict(data.names)
+
+    def named(keys: Iterable[str]) -> list[dict[str, str]]:
+        return [{"organisation": key, "name": names.get(key, key)} for key in keys]
+
+    cap = report.graph.max_participants
+    dyads = dyads_adding_a_third(data.ties, data.starts, data.countries, max_participants=cap, period=period)
+    found_ambassadors = ambassadors(data.ties, data.starts, data.countries, max_participants=cap, period=period)
+    introductions: list[Introduction] = []
+    rows = (
+        ContactRequest.objects.filter(kind=ContactRequest.Kind.INTRODUCTION, broker__isnull=False)
+        .exclude(state=ContactRequest.State.WITHDRAWN)
+        .exclude(requester_id=F("receiver_id"))
+        .values_list("broker_id", "broker__name", "requester_id", "receiver_id", "created_at")
+    )
+    for broker_id, broker_name, requester_id, receiver_id, created_at in rows:
+        names.setdefault(f"org:{broker_id}", broker_name)
+        introductions.append(
+            Introduction(
+                introducer=f"org:{broker_id}",
+                a=f"org:{requester_id}",
+                b=f"org:{receiver_id}",
+                date=timezone.localdate(created_at),
+            )
+        )
+    outcomes = introductions_followed(introductions, data.ties, data.starts, max_participants=cap, period=period)
+    return {
+        "dyad_adds_third": {
+            "count": len(dyads),
+            "first": [
+                {
+                    "pair": named(d.pair),
+                    "first_project": d.first_project,
+                    "first_date": d.first_date.isoformat(),
+                    "later_project": d.later_project,
+                    "date": d.date.isoformat(),
+                    "third_partners": named(d.third_partners),
+                    "cross_border": d.cross_border,
+                }
+                for d in dyads[:PATTERN_OCCURRENCES]
+            ],
+        },
+        "ambassador": {
+            "count": len(found_ambassadors),
+            "first": [
+                {
+                    "ambassador": named([a.ambassador])[0],
+                    "partner": named([a.partner])[0],
+                    "introduced": a.count,
+                    "projects": list(a.projects),
+                    "first_date": a.first_date.isoformat(),
+                }
+                for a in found_ambassadors[:PATTERN_OCCURRENCES]
+            ],
+        },
+        "introduction_became_project": {
+            "count": len(outcomes.projects),
+            "introductions": sum(r.introductions for r in outcomes.introducers),
+            "first": [
+                {
+                    "introducer": named([p.introducer])[0],
+                    "pair": named((p.a, p.b)),
+                    "introduced_on": p.introduced_on.isoformat(),
+                    "project": p.project,
+                    "project_start": p.project_start.isoformat(),
+                    "days": p.days,
+                    "worked_together_before": p.worked_together_before,
+                }
+                for p in outcomes.projects[:PATTERN_OCCURRENCES]
+            ],
+            "introducers": [
+                {**named([r.introducer])[0], "introductions": r.introductions, "became_projects": r.became_projects}
+                for r in outcomes.introducers
+            ],
+        },
+        "max_participants": report.graph.max_participants,
+    }

@@ -34,3 +34,7 @@ def organisations_line(*, matched: int, new: int, uncertain: int) -> str:
 
 def outcome_line(*, written: bool) -> str:
     return _("The import is complete.") if written else _("Preview only: nothing was written.")
+
+
+def figures_queued_line(*, job_id: int) -> str:
+    return _("The network's figures are being computed again (job %(job)s); a worker runs it.") % {"job": job_id}

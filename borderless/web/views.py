@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from borderless.accounts.language import redirect_in_language
 from borderless.accounts.selectors import confirmation_pending
 from borderless.accounts.services import user_set_language
+from borderless.network.access import can_use_monitor
+from borderless.network.own import my_networks
 from borderless.organisations.selectors import user_organisations
 from borderless.quickscan.selectors import latest_assessments
 
@@ -24,12 +26,18 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     organisations = list(user_organisations(user=request.user))
     latest = latest_assessments(organisations=organisations)
+    networks = my_networks(organisations=organisations)
     for organisation in organisations:
         organisation.latest_assessment = latest.get(organisation.pk)
+        organisation.own_network = networks.get(organisation.pk)
     return render(
         request,
         "web/dashboard.html",
-        {"organisations": organisations, "confirmation_pending": confirmation_pending(user=request.user)},
+        {
+            "organisations": organisations,
+            "confirmation_pending": confirmation_pending(user=request.user),
+            "network_monitor": can_use_monitor(request.user),
+        },
     )
 
 

@@ -5,8 +5,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from borderless.network.reporting import organisations_line, outcome_line, problem_line, projects_line
+from borderless.network.reporting import (
+    figures_queued_line,
+    organisations_line,
+    outcome_line,
+    problem_line,
+    projects_line,
+)
 from borderless.network.services import CordisImport, cordis_import
+from borderless.network.tasks import figures_start
 
 
 class Command(BaseCommand):
@@ -36,6 +43,9 @@ class Command(BaseCommand):
             self.stderr.write(_("Nothing was imported: correct the files and import them again."))
             raise SystemExit(1)
         self._summary(result)
+        if result.written:
+            job = figures_start(reason="import")
+            self.stdout.write(figures_queued_line(job_id=job.pk))
 
     def _summary(self, result: CordisImport) -> None:
         self.stdout.write(

@@ -7,7 +7,13 @@ from django.utils.translation import gettext as _
 
 from borderless.core.project_sheet import BAD_PROGRAMME, Layout, programme_for
 from borderless.i18n.translation import translate
-from borderless.network.reporting import organisations_line, outcome_line, problem_line, projects_line
+from borderless.network.reporting import (
+    figures_queued_line,
+    organisations_line,
+    outcome_line,
+    problem_line,
+    projects_line,
+)
 from borderless.network.sheet_import import (
     SOURCE_NAME_MAX,
     SheetImport,
@@ -15,6 +21,7 @@ from borderless.network.sheet_import import (
     sheet_source,
     sheet_source_of_file,
 )
+from borderless.network.tasks import figures_start
 
 
 class Command(BaseCommand):
@@ -65,6 +72,9 @@ class Command(BaseCommand):
             self.stderr.write(_("Nothing was imported: correct the file and import it again."))
             raise SystemExit(1)
         self._summary(result)
+        if result.written:
+            job = figures_start(reason="import")
+            self.stdout.write(figures_queued_line(job_id=job.pk))
 
     def _summary(self, result: SheetImport) -> None:
         if result.layout is Layout.PROJECTS:
