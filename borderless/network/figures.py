@@ -99,7 +99,7 @@ def inputs_read() -> Inputs:
         data.ties.append(Tie(organisation=key, project=project))
         if project not in seen_projects:
             seen_projects.add(project)
-            data.starts[project] = start_date or datetime.date(int(start_year), 1, 1)
+            data.starts[project] = start_date or datetime.date(start_year or 1, 1, 1)  # the query asks for a year
             source_key = source.split(":")[0] if source else ""
             data.sources[source_key] = data.sources.get(source_key, 0) + 1
         if key in data.names:
