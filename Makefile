@@ -14,7 +14,7 @@ PORT ?= 8000
 # Whole files go to a worker, in the order tests/conftest.py gives them (slow modules first).
 PYTEST_WORKERS ?= auto
 
-.PHONY: run serve test fuzz lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching
+.PHONY: run serve test fuzz lint install messages makemessages browser db demo clean bench bench-quickscan bench-instruments bench-matching bench-network
 
 run: install messages db demo
 	@echo "Borderless runs on http://$(HOST):$(PORT)/ (demo accounts: see README.md), with a worker for its jobs"
@@ -71,7 +71,7 @@ demo: db
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
 
-bench: bench-quickscan bench-instruments bench-matching
+bench: bench-quickscan bench-instruments bench-matching bench-network
 
 bench-quickscan: install
 	$(BIN)/python bench/quickscan.py $(BENCH_ARGS)
@@ -81,3 +81,6 @@ bench-instruments: install
 
 bench-matching: install
 	$(BIN)/python bench/matching.py $(BENCH_ARGS)
+
+bench-network: install
+	$(BIN)/python bench/network.py $(BENCH_ARGS)

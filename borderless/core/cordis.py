@@ -279,171 +279,269 @@ def _text(text: str) -> str:
     return text.strip()
 
 
-class _Row:
-    """One data row, read by column name; problems are collected, not raised."""
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """How one field of a record is read: from the column `name`, by `parse`, `default` where it cannot be."""
 
-    def __init__(self, fields: Sequence[str], columns: Mapping[str, int], line: int) -> None:
-        self.fields = fields
-        self.columns = columns
-        self.line = line
-        self.problems: list[Problem] = []
+    name: str
+    parse: Callable[[str], object] = _text
+    default: object = ""
+    required: bool = False
 
-    def raw(self, column: str) -> str:
-        index = self.columns.get(column.lower())
-        return self.fields[index] if index is not None and index < len(self.fields) else ""
 
-    def get(self, column: str, parse: Callable[[str], T], default: T, *, required: bool = False) -> T:
-        raw = self.raw(column)
-        if required and not raw.strip():
-            self.problems.append(Problem(self.line, column, REQUIRED))
-            return default
+# The record's fields in the order their problems are reported within a row (a row's problems read
+# from left to right in the order the columns are checked, whatever the file's column order).
+_PROJECT_COLUMNS: tuple[tuple[str, _Column], ...] = (
+    ("id", _Column("id", required=True)),
+    ("acronym", _Column("acronym", required=True)),
+    ("title", _Column("title", required=True)),
+    ("status", _Column("status")),
+    ("start_date", _Column("startDate", parse_date, None)),
+    ("end_date", _Column("endDate", parse_date, None)),
+    ("total_cost", _Column("totalCost", parse_amount, None)),
+    ("ec_max_contribution", _Column("ecMaxContribution", parse_amount, None)),
+    ("legal_basis", _Column("legalBasis")),
+    ("topics", _Column("topics")),
+    ("ec_signature_date", _Column("ecSignatureDate", parse_date, None)),
+    ("framework_programme", _Column("frameworkProgramme", required=True)),
+    ("master_call", _Column("masterCall")),
+    ("sub_call", _Column("subCall")),
+    ("funding_scheme", _Column("fundingScheme")),
+    ("objective", _Column("objective")),
+    ("content_update_date", _Column("contentUpdateDate", parse_date, None)),
+    ("rcn", _Column("rcn", parse_int, None)),
+    ("grant_doi", _Column("grantDoi")),
+)
+_PARTICIPATION_COLUMNS: tuple[tuple[str, _Column], ...] = (
+    ("role_code", _Column("role", required=True)),
+    ("activity_type", _Column("activityType")),
+    ("project_id", _Column("projectID", required=True)),
+    ("project_acronym", _Column("projectAcronym")),
+    ("organisation_id", _Column("organisationID", required=True)),
+    ("name", _Column("name", required=True)),
+    ("short_name", _Column("shortName")),
+    ("vat_number", _Column("vatNumber")),
+    ("sme", _Column("SME", parse_boolean, None)),
+    ("street", _Column("street")),
+    ("post_code", _Column("postCode")),
+    ("city", _Column("city")),
+    ("country", _Column("country", country_code, "", required=True)),
+    ("nuts_code", _Column("nutsCode", _nuts)),
+    ("geolocation", _Column("geolocation", _geolocation, None)),
+    ("url", _Column("organizationURL")),
+    ("order", _Column("order", parse_int, None)),
+    ("ec_contribution", _Column("ecContribution", parse_amount, None)),
+    ("net_ec_contribution", _Column("netEcContribution", parse_amount, None)),
+    ("total_cost", _Column("totalCost", parse_amount, None)),
+    ("end_of_participation", _Column("endOfParticipation", parse_boolean, None)),
+    ("active", _Column("active", parse_boolean, None)),
+    ("content_update_date", _Column("contentUpdateDate", parse_date, None)),
+    ("rcn", _Column("rcn", parse_int, None)),
+)
+# Fields that follow from another field of the same record: (field, source field, how).
+_PARTICIPATION_DERIVED: tuple[tuple[str, str, Callable[[str], object]], ...] = (
+    ("kind", "activity_type", kind_for),
+    ("role", "role_code", role_for),
+)
+
+# Rows are checked a block at a time, column by column: a file of a million rows is then a few
+# million parser calls fewer (each distinct value of a block's column is parsed once) and the raw
+# fields of only one block are held at a time.
+_BLOCK = 20_000
+
+
+@dataclass(slots=True)
+class _Found(Generic[T]):
+    """What `_read` found: the records of the rows without problems, their lines, and the problems
+    as (line, position of the column's check, problem) so that sorting gives the file's order."""
+
+    records: list[T]
+    lines: list[int]
+    problems: list[tuple[int, int, Problem]]
+
+
+def _parse_column(
+    raws: Sequence[str], lines: list[int], column: _Column, position: int, problems: list[tuple[int, int, Problem]]
+) -> list[object]:
+    if column.parse is _text:
+        texts = [raw.strip() for raw in raws]
+        if not column.required or all(texts):
+            return texts  # type: ignore[return-value]
+    else:
         try:
-            return parse(raw)
+            parsed = {raw: column.parse(raw) for raw in set(raws)}
+        except _Invalid:
+            parsed = None
+        if parsed is not None and not (column.required and any(not raw.strip() for raw in parsed)):
+            return [parsed[raw] for raw in raws]
+    # A problem in this block: value by value, to tell which rows have it.
+    values: list[object] = []
+    for raw, line in zip(raws, lines, strict=True):
+        if column.required and not raw.strip():
+            problems.append((line, position, Problem(line, column.name, REQUIRED)))
+            values.append(column.default)
+            continue
+        try:
+            values.append(column.parse(raw))
         except _Invalid as invalid:
-            self.problems.append(Problem(self.line, column, invalid.message))
-            return default
+            problems.append((line, position, Problem(line, column.name, invalid.message)))
+            values.append(column.default)
+    return values
 
 
-def _decode(data: bytes | str) -> str:
-    if isinstance(data, bytes):
-        data = data.decode("utf-8-sig")  # UnicodeDecodeError is the caller's file-level problem
-    return data.removeprefix("\ufeff")
+def _block(
+    rows: list[list[str]],
+    lines: list[int],
+    columns: Mapping[str, int],
+    spec: Sequence[tuple[str, _Column]],
+    derived: Sequence[tuple[str, str, Callable[[str], object]]],
+    record: Callable[..., T],
+    found: _Found[T],
+) -> None:
+    problems: list[tuple[int, int, Problem]] = []
+    values: dict[str, list[object]] = {}
+    by_column = list(zip(*rows, strict=True))
+    for position, (field, column) in enumerate(spec):
+        index = columns.get(column.name.lower())
+        raws = by_column[index] if index is not None else [""] * len(rows)
+        values[field] = _parse_column(raws, lines, column, position, problems)
+    for field, source, derive in derived:
+        mapping = {value: derive(value) for value in set(values[source])}  # type: ignore[arg-type]
+        values[field] = [mapping[value] for value in values[source]]
+    ordered = [values[name] for name in record.__dataclass_fields__]  # type: ignore[attr-defined]
+    if not problems:
+        found.records.extend(map(record, *ordered))
+        found.lines.extend(lines)
+        return
+    found.problems.extend(problems)
+    bad = {line for line, _position, _problem in problems}
+    for i, line in enumerate(lines):
+        if line not in bad:
+            found.records.append(record(*(field[i] for field in ordered)))
+            found.lines.append(line)
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def _lines(data: bytes | str) -> Iterator[str]:
+    """The file's lines with their line ends as written; UnicodeDecodeError is the caller's to report."""
+    stream = (
+        io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+        if isinstance(data, bytes)
+        else io.StringIO(data, newline="")
+    )
+    first = True
+    for line in stream:
+        if first:
+            line, first = line.removeprefix("\ufeff"), False
+        yield line
+
+
+def _rows(source: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
     """(line where the row starts, fields) for every row, the header first; blank lines skipped."""
-    consumed: list[str] = []
+    last = [""]
 
     def lines() -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
-            consumed.append(line)
+        for line in source:
+            last[0] = line
             yield line
 
     reader = csv.reader(lines(), delimiter=";", quotechar='"', doublequote=True, strict=False)
     end = 0
     for fields in reader:
         start, end = end + 1, reader.line_num
-        raw = "".join(consumed)
-        consumed.clear()
         # Only a line that is blank in the file is skipped: a lone quote (a file cut off in a quoted
         # field) or a quoted empty field reads as one empty field too, and is a row of the wrong length.
-        if not raw.strip():
+        # A blank line reads as no field or as one field of spaces; a row of one field of spaces is
+        # blank when its line has no quote (a row of several lines always has one).
+        if not fields:
+            continue
+        if len(fields) == 1 and not fields[0].strip() and start == end and not last[0].strip():
             continue
         yield start, fields
 
 
-def _read(
-    data: bytes | str, required: Sequence[str], build: Callable[[_Row], T | None]
-) -> tuple[list[tuple[int, T]], list[Problem]]:
+def _undecodable(source: Iterator[str]) -> bool:
+    """Whether the rest of the file is not UTF-8 (a file that is not is that problem alone)."""
     try:
-        text = _decode(data)
+        for _line in source:
+            pass
     except UnicodeDecodeError:
-        return [], [Problem(0, None, NOT_UTF8)]
-    rows = _rows(text)
+        return True
+    return False
+
+
+def _read(
+    data: bytes | str,
+    required: Sequence[str],
+    spec: Sequence[tuple[str, _Column]],
+    record: Callable[..., T],
+    derived: Sequence[tuple[str, str, Callable[[str], object]]] = (),
+) -> _Found[T]:
+    not_utf8 = _Found[T]([], [], [(0, 0, Problem(0, None, NOT_UTF8))])
+    found = _Found[T]([], [], [])
+    source = _lines(data)
+    rows = _rows(source)
     try:
         header_line, header = next(rows)
     except StopIteration:
-        return [], [Problem(0, None, NO_HEADER)]
+        found.problems.append((0, 0, Problem(0, None, NO_HEADER)))
+        return found
     except csv.Error:
-        return [], [Problem(1, None, NOT_CSV)]
+        found.problems.append((1, 0, Problem(1, None, NOT_CSV)))
+        return not_utf8 if _undecodable(source) else found
+    except UnicodeDecodeError:
+        return not_utf8
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
         columns.setdefault(name.strip().removeprefix("\ufeff").lower(), index)
     missing = [name for name in required if name.lower() not in columns]
     if missing:
-        return [], [Problem(header_line, None, MISSING_COLUMNS.bind(columns=ListOf(missing, "and")))]
-    records: list[tuple[int, T]] = []
-    problems: list[Problem] = []
+        problem = Problem(header_line, None, MISSING_COLUMNS.bind(columns=ListOf(missing, "and")))
+        found.problems.append((header_line, 0, problem))
+        return not_utf8 if _undecodable(source) else found
+    block: list[list[str]] = []
+    lines: list[int] = []
     try:
         for line, fields in rows:
             if len(fields) != len(header):
-                problems.append(Problem(line, None, FIELD_COUNT.bind(found=len(fields), expected=len(header))))
+                problem = Problem(line, None, FIELD_COUNT.bind(found=len(fields), expected=len(header)))
+                found.problems.append((line, -1, problem))
                 continue
-            row = _Row(fields, columns, line)
-            record = build(row)
-            problems.extend(row.problems)
-            if record is not None and not row.problems:
-                records.append((line, record))
+            block.append(fields)
+            lines.append(line)
+            if len(block) == _BLOCK:
+                _block(block, lines, columns, spec, derived, record, found)
+                block, lines = [], []
     except csv.Error:
-        problems.append(Problem(0, None, NOT_CSV))
-    return records, problems
+        found.problems.append((0, 0, Problem(0, None, NOT_CSV)))
+        if _undecodable(source):
+            return not_utf8
+    except UnicodeDecodeError:
+        return not_utf8
+    if block:
+        _block(block, lines, columns, spec, derived, record, found)
+    return found
 
 
-def _project(row: _Row) -> ProjectRecord | None:
-    return ProjectRecord(
-        id=row.get("id", _text, "", required=True),
-        acronym=row.get("acronym", _text, "", required=True),
-        title=row.get("title", _text, "", required=True),
-        status=row.get("status", _text, ""),
-        start_date=row.get("startDate", parse_date, None),
-        end_date=row.get("endDate", parse_date, None),
-        total_cost=row.get("totalCost", parse_amount, None),
-        ec_max_contribution=row.get("ecMaxContribution", parse_amount, None),
-        legal_basis=row.get("legalBasis", _text, ""),
-        topics=row.get("topics", _text, ""),
-        ec_signature_date=row.get("ecSignatureDate", parse_date, None),
-        framework_programme=row.get("frameworkProgramme", _text, "", required=True),
-        master_call=row.get("masterCall", _text, ""),
-        sub_call=row.get("subCall", _text, ""),
-        funding_scheme=row.get("fundingScheme", _text, ""),
-        objective=row.get("objective", _text, ""),
-        content_update_date=row.get("contentUpdateDate", parse_date, None),
-        rcn=row.get("rcn", parse_int, None),
-        grant_doi=row.get("grantDoi", _text, ""),
-    )
-
-
-def _participation(row: _Row) -> ParticipationRecord | None:
-    role_code = row.get("role", _text, "", required=True)
-    activity_type = row.get("activityType", _text, "")
-    return ParticipationRecord(
-        project_id=row.get("projectID", _text, "", required=True),
-        project_acronym=row.get("projectAcronym", _text, ""),
-        organisation_id=row.get("organisationID", _text, "", required=True),
-        name=row.get("name", _text, "", required=True),
-        short_name=row.get("shortName", _text, ""),
-        vat_number=row.get("vatNumber", _text, ""),
-        sme=row.get("SME", parse_boolean, None),
-        activity_type=activity_type,
-        kind=kind_for(activity_type),
-        street=row.get("street", _text, ""),
-        post_code=row.get("postCode", _text, ""),
-        city=row.get("city", _text, ""),
-        country=row.get("country", country_code, "", required=True),
-        nuts_code=row.get("nutsCode", _nuts, ""),
-        geolocation=row.get("geolocation", _geolocation, None),
-        url=row.get("organizationURL", _text, ""),
-        order=row.get("order", parse_int, None),
-        role_code=role_code,
-        role=role_for(role_code),
-        ec_contribution=row.get("ecContribution", parse_amount, None),
-        net_ec_contribution=row.get("netEcContribution", parse_amount, None),
-        total_cost=row.get("totalCost", parse_amount, None),
-        end_of_participation=row.get("endOfParticipation", parse_boolean, None),
-        active=row.get("active", parse_boolean, None),
-        content_update_date=row.get("contentUpdateDate", parse_date, None),
-        rcn=row.get("rcn", parse_int, None),
-    )
-
-
-def _all_or_nothing(records: list[tuple[int, T]], problems: list[Problem]) -> ReadResult[T]:
-    if problems:
-        return ReadResult((), tuple(sorted(problems, key=lambda problem: problem.line)))
-    return ReadResult(tuple(record for _line, record in records), ())
+def _all_or_nothing(found: _Found[T], more: Sequence[Problem] = ()) -> ReadResult[T]:
+    if found.problems or more:
+        ordered = [problem for _line, _position, problem in sorted(found.problems, key=lambda p: (p[0], p[1]))]
+        return ReadResult((), tuple(sorted([*ordered, *more], key=lambda problem: problem.line)))
+    return ReadResult(tuple(found.records), ())
 
 
 def read_projects(data: bytes | str) -> ReadResult[ProjectRecord]:
     """The projects of a CORDIS `project.csv` (its bytes, or text already decoded)."""
-    records, problems = _read(data, PROJECT_REQUIRED, _project)
+    found = _read(data, PROJECT_REQUIRED, _PROJECT_COLUMNS, ProjectRecord)
     seen: set[str] = set()
-    for line, record in records:
+    duplicates = []
+    for line, record in zip(found.lines, found.records, strict=True):
         if record.id in seen:
-            problems.append(Problem(line, "id", DUPLICATE_PROJECT.bind(id=record.id)))
+            duplicates.append(Problem(line, "id", DUPLICATE_PROJECT.bind(id=record.id)))
         seen.add(record.id)
-    return _all_or_nothing(records, problems)
+    return _all_or_nothing(found, duplicates)
 
 
 def read_participations(data: bytes | str) -> ReadResult[ParticipationRecord]:
     """The participations of a CORDIS `organization.csv` (its bytes, or text already decoded)."""
-    records, problems = _read(data, ORGANISATION_REQUIRED, _participation)
-    return _all_or_nothing(records, problems)
+    found = _read(data, ORGANISATION_REQUIRED, _PARTICIPATION_COLUMNS, ParticipationRecord, _PARTICIPATION_DERIVED)
+    return _all_or_nothing(found)
