@@ -114,12 +114,12 @@ def betweenness_rule(report: dict[str, Any]) -> str:
     method = report.get("betweenness") or {}
     if method.get("method") == "sampled":
         return _(
-            "Betweenness (normalised) is estimated from %(pivots)s sampled organisations: with probability "
-            "%(confidence)s each value is within %(error)s of the exact one."
+            "Betweenness (normalised) is estimated with KADABRA from %(pivots)s sampled shortest paths: with "
+            "probability %(confidence)s every value is within %(error)s of the exact one."
         ) % {
             "pivots": num(method.get("pivots")),
             "confidence": share(method.get("confidence")),
-            "error": num(method.get("error_bound"), 3),
+            "error": num(method.get("error_bound"), 4),
         }
     return _("Betweenness (normalised) is computed exactly, over all organisations.")
 

@@ -120,11 +120,18 @@ def inputs_read() -> Inputs:
     return data
 
 
-def reports_compute(data: Inputs, kind: PeriodKind) -> tuple[PeriodReport, ...]:
+def reports_compute(data: Inputs, kind: PeriodKind, *, only: Period | None = None) -> tuple[PeriodReport, ...]:
+    """Every period's report of `kind`, or only that of `only`."""
     if not data.ties:
         return ()
     return network_reports(
-        data.ties, data.starts, data.countries, kind, regions=data.regions, max_participants=max_participants()
+        data.ties,
+        data.starts,
+        data.countries,
+        kind,
+        regions=data.regions,
+        max_participants=max_participants(),
+        only=only,
     )
 
 

@@ -34,7 +34,7 @@ def parse_period(text: str) -> Period | None:
 def period_report(*, period: Period) -> dict[str, Any]:
     """The period's figures as plain data (JSON-ready), computed now from the stored participations."""
     data = inputs_read()
-    report = next((r for r in reports_compute(data, period.kind) if r.period == period), None)
+    report = next((r for r in reports_compute(data, period.kind, only=period) if r.period == period), None)
     return report_json(report, period, data)
 
 

@@ -35,7 +35,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from math import comb
 
+import numpy as np
+
 from borderless.core.network.ties import DE, NL
+from borderless.core.network.triads import PartnerPairs, combination_index, partner_pairs
 
 OTHER = "other"
 
@@ -104,36 +107,58 @@ def _directed_role(ga: str, gb: str, gv: str) -> str:
     return "representative" if gv == ga else "liaison"
 
 
+GROUP_CODES = {NL: 0, DE: 1, OTHER: 2}
+
+
+# For a broker of group gv (row): the combination of its own group, and of the two other groups.
+_OWN = np.array([combination_index(g, g) for g in range(3)])
+_LIAISON = np.array([combination_index(*[j for j in range(3) if j != g]) for g in range(3)])
+_SPANNED = np.array([[combination_index(g, j) for j in range(3) if j != g] for g in range(3)])
+_SAME = np.array([combination_index(j, j) for j in range(3)])
+
+
+def _undirected_observed(open_pairs: np.ndarray, codes: np.ndarray) -> list[BrokerageCounts]:
+    """Roles of each node from its open partner pairs per group combination (see `triads`)."""
+    rows = np.arange(len(codes))
+    coordinator = open_pairs[rows, _OWN[codes]]
+    itinerant = open_pairs[:, _SAME].sum(axis=1) - coordinator
+    spanner = open_pairs[rows, _SPANNED[codes, 0]] + open_pairs[rows, _SPANNED[codes, 1]]
+    liaison = open_pairs[rows, _LIAISON[codes]]
+    return [
+        BrokerageCounts(coordinator=c, itinerant=i, boundary_spanner=b, liaison=lia)
+        for c, i, b, lia in zip(
+            coordinator.tolist(), itinerant.tolist(), spanner.tolist(), liaison.tolist(), strict=True
+        )
+    ]
+
+
 def brokerage_undirected(
-    nodes: Sequence[str], groups: Mapping[str, str], edges: Iterable[tuple[str, str]]
+    nodes: Sequence[str],
+    groups: Mapping[str, str],
+    edges: Iterable[tuple[str, str]],
+    *,
+    pairs: PartnerPairs | None = None,
 ) -> BrokerageReport:
-    neighbours: dict[str, set[str]] = {v: set() for v in nodes}
-    for a, b in edges:
-        if a != b:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
+    """Undirected brokerage; `pairs` (from `triads.partner_pairs` over the same nodes, groups and
+    edges) saves counting them again."""
+    if pairs is None:
+        pairs = partner_pairs(nodes, {v: GROUP_CODES[groups[v]] for v in nodes}, edges)
     n = len(nodes)
-    m = sum(len(s) for s in neighbours.values()) // 2
+    m = pairs.ties
     d = 2 * m / (n * (n - 1)) if n > 1 else 0.0
-    observed = {}
-    for v in nodes:
-        counts: Counter[str] = Counter()
-        for a, b in combinations(sorted(neighbours[v]), 2):
-            if b not in neighbours[a]:
-                counts[_undirected_role(groups[a], groups[b], groups[v])] += 1
-        observed[v] = BrokerageCounts(**counts)
+    observed = dict(zip(nodes, _undirected_observed(pairs.open, pairs.groups), strict=True))
     sizes = Counter(groups[v] for v in nodes)
     p = d * d * (1 - d)
-    expected = {}
-    for v in nodes:
-        i = groups[v]
+    by_group = {}
+    for i in sizes:
         others = [sizes[g] for g in sizes if g != i]
-        expected[v] = BrokerageCounts(
+        by_group[i] = BrokerageCounts(
             coordinator=p * comb(sizes[i] - 1, 2),
             itinerant=p * sum(comb(nj, 2) for nj in others),
             boundary_spanner=p * (sizes[i] - 1) * (n - sizes[i]),
             liaison=p * sum(nj * nk for nj, nk in combinations(others, 2)),
         )
+    expected = {v: by_group[groups[v]] for v in nodes}
     return BrokerageReport(d, dict(sizes), observed, expected)
 
 

@@ -11,12 +11,13 @@ The numeric rule is the platform's: in a period an organisation is
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from itertools import combinations
 
 from borderless.core.network.ties import DE, NL, TieGraph
+from borderless.core.network.triads import PartnerPairs, combination_index
 
 
 class Phase(IntEnum):
@@ -33,33 +34,56 @@ class Phase(IntEnum):
 
 
 def _cross_partner_counts(graph: TieGraph) -> dict[str, int]:
-    counts = {org: 0 for org in graph.organisations if graph.country(org) in (NL, DE)}
+    get = graph.countries.get
+    counts = {org: 0 for org in graph.organisations if get(org) in (NL, DE)}
     for a, b in graph.ties:
-        if graph.is_nl_de(a, b):
+        if get(a) != get(b) and get(a) in (NL, DE) and get(b) in (NL, DE):
             counts[a] += 1
             counts[b] += 1
     return counts
 
 
-def _in_cross_border_triad(graph: TieGraph, partners: Mapping[str, set[str]], org: str) -> bool:
+def _in_cross_border_triad(graph: TieGraph, partners: Mapping[str, frozenset[str]], org: str) -> bool:
     for x, y in combinations(sorted(partners[org]), 2):
         if y in partners[x] and {NL, DE} <= {graph.country(org), graph.country(x), graph.country(y)}:
             return True
     return False
 
 
-def organisation_phases(graph: TieGraph, previous: TieGraph | None = None) -> dict[str, Phase]:
-    """The phase of every NL and DE organisation of `graph`; `previous` is the preceding period's graph."""
+def _cross_border_triads(pairs: PartnerPairs) -> set[str]:
+    """NL and DE organisations with a tied pair of partners of which at least one is across the border."""
+    tied = pairs.tied
+    dutch = tied[:, [combination_index(0, 1), combination_index(1, 1), combination_index(1, 2)]].sum(axis=1)
+    german = tied[:, [combination_index(0, 0), combination_index(0, 1), combination_index(0, 2)]].sum(axis=1)
+    found = set()
+    for org, code, nl_side, de_side in zip(
+        pairs.nodes, pairs.groups.tolist(), dutch.tolist(), german.tolist(), strict=True
+    ):
+        if (code == 0 and nl_side) or (code == 1 and de_side):
+            found.add(org)
+    return found
+
+
+def organisation_phases(
+    graph: TieGraph, previous: TieGraph | None = None, *, pairs: PartnerPairs | None = None
+) -> dict[str, Phase]:
+    """The phase of every NL and DE organisation of `graph`; `previous` is the preceding period's graph.
+
+    `pairs` (`triads.partner_pairs` of `graph` with the groups NL 0, DE 1, other 2) saves walking
+    every organisation's pairs of partners to find its closed triads."""
     cross = _cross_partner_counts(graph)
     before = _cross_partner_counts(previous) if previous is not None else {}
-    partners = graph.partners()
+    in_triad = _cross_border_triads(pairs) if pairs is not None else None
+    partners = graph.partners() if in_triad is None else {}
     phases = {}
     for org, count in cross.items():
         if count == 0:
             phase = Phase.PRE_COOPERATION
         elif count == 1:
             phase = Phase.BILATERAL
-        elif before.get(org, 0) >= 2 and _in_cross_border_triad(graph, partners, org):
+        elif before.get(org, 0) >= 2 and (
+            org in in_triad if in_triad is not None else _in_cross_border_triad(graph, partners, org)
+        ):
             phase = Phase.SYSTEMIC
         else:
             phase = Phase.NETWORKED
@@ -75,7 +99,21 @@ class ComponentPhase:
     phase: Phase | None
 
 
-def component_phases(graph: TieGraph, phases: Mapping[str, Phase]) -> tuple[ComponentPhase, ...]:
+def component_phases(
+    graph: TieGraph, phases: Mapping[str, Phase], *, membership: Sequence[int] | None = None
+) -> tuple[ComponentPhase, ...]:
+    """Connected components, largest first; `membership` (igraph's component number of each of
+    `graph.organisations`) saves walking the partners."""
+    if membership is not None:
+        groups: dict[int, list[str]] = defaultdict(list)
+        for org, number in zip(graph.organisations, membership, strict=True):
+            groups[number].append(org)
+        found = []
+        for members in groups.values():
+            ranked = [phases[m] for m in members if m in phases]
+            found.append(ComponentPhase(tuple(members), max(ranked) if ranked else None))
+        found.sort(key=lambda c: (-len(c.organisations), c.organisations))
+        return tuple(found)
     partners = graph.partners()
     seen: set[str] = set()
     components = []

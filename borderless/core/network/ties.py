@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from borderless.core.network.periods import Period
 
 DEFAULT_MAX_PARTICIPANTS = 50
 NL, DE = "NL", "DE"
+_ACROSS = frozenset({(NL, DE), (DE, NL)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,23 +37,32 @@ class TieGraph:
     participations: Mapping[str, int]
     ties: Mapping[tuple[str, str], int]
     max_participants: int
+    # Derived once on first use (the graph is immutable): partner sets and the NL–DE ties.
+    _partners: dict[str, frozenset[str]] | None = field(default=None, compare=False, repr=False)
+    _nl_de: int | None = field(default=None, compare=False, repr=False)
 
-    def partners(self) -> dict[str, set[str]]:
-        result: dict[str, set[str]] = {org: set() for org in self.organisations}
-        for a, b in self.ties:
-            result[a].add(b)
-            result[b].add(a)
-        return result
+    def partners(self) -> Mapping[str, frozenset[str]]:
+        """Each organisation's partners, worked out on first use."""
+        if self._partners is None:
+            result: dict[str, set[str]] = {org: set() for org in self.organisations}
+            for a, b in self.ties:
+                result[a].add(b)
+                result[b].add(a)
+            object.__setattr__(self, "_partners", {org: frozenset(p) for org, p in result.items()})
+        return self._partners  # type: ignore[return-value]
 
     def country(self, organisation: str) -> str | None:
         return self.countries.get(organisation)
 
     def is_nl_de(self, a: str, b: str) -> bool:
-        return {self.country(a), self.country(b)} == {NL, DE}
+        return (self.countries.get(a), self.countries.get(b)) in _ACROSS
 
     @property
     def nl_de_ties(self) -> int:
-        return sum(1 for a, b in self.ties if self.is_nl_de(a, b))
+        if self._nl_de is None:
+            get = self.countries.get
+            object.__setattr__(self, "_nl_de", sum(1 for a, b in self.ties if (get(a), get(b)) in _ACROSS))
+        return self._nl_de  # type: ignore[return-value]
 
 
 def tie_graph(
@@ -68,9 +78,14 @@ def tie_graph(
     Raises KeyError when a project has no start date: silently dropping it would change every figure.
     """
     members: dict[str, set[str]] = defaultdict(set)
+    inside: dict[str, bool] = {}
     for participation in participations:
-        if period.contains(starts[participation.project]):
-            members[participation.project].add(participation.organisation)
+        project = participation.project
+        within = inside.get(project)
+        if within is None:
+            within = inside[project] = period.contains(starts[project])
+        if within:
+            members[project].add(participation.organisation)
     counts: dict[str, int] = defaultdict(int)
     ties: dict[tuple[str, str], int] = defaultdict(int)
     for orgs in members.values():

@@ -113,3 +113,37 @@ def test_random_graph_brokerage_totals_match_open_two_paths():
 
 def test_groups():
     assert [group_of(c) for c in ("NL", "DE", "BE", None)] == ["NL", "DE", "other", "other"]
+
+
+def _pairwise_roles(nodes, groups, edges):
+    """Gould and Fernandez's roles counted pair by pair: the definition, for the sparse counting to match."""
+    partners = {v: set() for v in nodes}
+    for a, b in edges:
+        partners[a].add(b)
+        partners[b].add(a)
+    roles = {}
+    for v in nodes:
+        counts = dict.fromkeys(("coordinator", "itinerant", "boundary_spanner", "liaison"), 0)
+        for a, b in combinations(sorted(partners[v]), 2):
+            if b in partners[a]:
+                continue
+            ga, gb, gv = groups[a], groups[b], groups[v]
+            if ga == gb:
+                counts["coordinator" if gv == ga else "itinerant"] += 1
+            else:
+                counts["boundary_spanner" if gv in (ga, gb) else "liaison"] += 1
+        roles[v] = counts
+    return roles
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_sparse_counting_gives_every_role_of_the_pairwise_definition(seed):
+    g = nx.gnm_random_graph(80, 400, seed=seed)
+    nodes = [f"o{i}" for i in g.nodes]
+    groups = {f"o{i}": ("NL", "DE", "other")[(i * 7 + seed) % 3] for i in g.nodes}
+    edges = [(f"o{a}", f"o{b}") for a, b in g.edges]
+    report = brokerage_undirected(nodes, groups, edges + [(b, a) for a, b in edges[:20]])  # repeats count once
+    expected = _pairwise_roles(nodes, groups, edges)
+    for v in nodes:
+        counts = report.observed[v]
+        assert {role: getattr(counts, role) for role in expected[v]} == expected[v], v

@@ -1,4 +1,5 @@
 from borderless.core.network import Period, Phase, component_phases, organisation_phases, region_phases
+from borderless.core.network.report import pairs_of
 
 from .helpers import tie_graph_of
 
@@ -7,9 +8,13 @@ BEFORE = Period(2007, 2013, "programme")
 
 
 def phases(edges, previous_edges=None, isolates=()):
+    """Each hand-built case through both ways of finding closed triads: pair by pair, and the sparse
+    counts the report shares with brokerage."""
     graph = tie_graph_of(edges, COUNTRIES, isolates)
     previous = tie_graph_of(previous_edges, COUNTRIES, period=BEFORE) if previous_edges is not None else None
-    return organisation_phases(graph, previous)
+    direct = organisation_phases(graph, previous)
+    assert organisation_phases(graph, previous, pairs=pairs_of(graph)) == direct
+    return direct
 
 
 def test_pre_cooperation_without_cross_border_ties():

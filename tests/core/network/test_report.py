@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from borderless.core.network import Participation, Phase, network_reports
+from borderless.core.network import Participation, Period, Phase, network_reports
 
 D = datetime.date
 COUNTRIES = {"n1": "NL", "n2": "NL", "d1": "DE", "d2": "DE", "b1": "BE"}
@@ -37,6 +37,10 @@ def test_reports_per_programme_period_carry_every_figure():
     assert twente.most_advanced == Phase.SYSTEMIC
     assert (second.turnover.newcomers, second.turnover.returning) == (62, 3)
     assert first.turnover.newcomer_reason == "first_period"
+    # One period alone is the same report, its predecessor still counting for phases and newcomers.
+    (alone,) = network_reports(participations, starts, COUNTRIES, "programme", regions=regions, only=second.period)
+    assert alone == second
+    assert network_reports(participations, starts, COUNTRIES, "programme", only=Period(2028, 2034, "programme")) == ()
 
 
 def test_yearly_reports_include_empty_years():
