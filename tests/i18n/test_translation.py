@@ -40,7 +40,8 @@ def test_a_context_chooses_the_translation():
 
 
 def test_a_plural_without_a_translation_shows_the_english_form():
-    assert translate(N_("%(n)s untranslated widget", "%(n)s untranslated widgets").bind(n=2), "de") == "2 untranslated widgets"
+    message = N_("%(n)s untranslated widget", "%(n)s untranslated widgets").bind(n=2)
+    assert translate(message, "de") == "2 untranslated widgets"
 
 
 def test_lists_are_joined_by_babel_in_the_language():

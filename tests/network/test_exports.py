@@ -82,7 +82,8 @@ def test_an_anonymous_profile_is_never_named_nor_identifiable_in_any_file(client
     table = list(csv.DictReader(io.StringIO(files[3].content.decode("utf-8-sig"))))
     anonymous = [row for row in table if row["label"] == "Anonymous organisation"]
     assert len(anonymous) == 1 and anonymous[0]["id"].startswith("anon-")
-    assert anonymous[0]["country"] == quiet.country and anonymous[0]["region"] == anonymous[0]["kind"] == ""  # country only
+    # Of an anonymous profile only its country.
+    assert anonymous[0]["country"] == quiet.country and anonymous[0]["region"] == anonymous[0]["kind"] == ""
     assert "size" not in table[0]  # downloads leave the size class out (the pages show it where profiles do)
     assert any(row["region"] for row in table if row["label"].startswith("Enschede"))
     # The GraphML of the region ties the anonymous firm to its partners under the same opaque id.
