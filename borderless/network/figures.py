@@ -27,6 +27,7 @@ from borderless.organisations.models import NutsRegion
 from .models import NetworkRun, OrganisationFigures, Participation, PeriodFigures, RunState, participant_key
 
 BROKER_ROLES = ("coordinator", "itinerant", "boundary_spanner", "liaison")
+DIRECTED_ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 PHASES = ("pre_cooperation", "bilateral", "networked", "systemic")
 TOP = 10
 KINDS: tuple[PeriodKind, ...] = ("programme", "year")
@@ -340,7 +341,7 @@ def nuts3_euregios() -> dict[str, str]:
     return dict(NutsRegion.objects.filter(level=3, euregio__isnull=False).values_list("code", "euregio__slug"))
 
 
-PATTERN_OCCURRENCES = 20
+PATTERN_OCCURRENCES = 50
 PATTERNS_MAX_PARTICIPATIONS = 200_000
 
 
@@ -358,7 +359,7 @@ def patterns_summary(data: Inputs, report: PeriodReport) -> dict[str, Any]:
     from django.utils.translation import gettext_noop
 
     from borderless.contacts.models import ContactRequest
-    from borderless.core.network import Introduction, ambassadors, dyads_adding_a_third
+    from borderless.core.network import Introduction, ambassadors, brokerage_directed, dyads_adding_a_third, group_of
     from borderless.core.network import introductions_that_became_projects as introductions_followed
 
     period = report.period
@@ -381,10 +382,17 @@ def patterns_summary(data: Inputs, report: PeriodReport) -> dict[str, Any]:
         ContactRequest.objects.filter(kind=ContactRequest.Kind.INTRODUCTION, broker__isnull=False)
         .exclude(state=ContactRequest.State.WITHDRAWN)
         .exclude(requester_id=F("receiver_id"))
-        .values_list("broker_id", "broker__name", "requester_id", "receiver_id", "created_at")
-    )
-    for broker_id, broker_name, requester_id, receiver_id, created_at in rows:
+        .values_list(
+            "broker_id", "broker__name", "broker__country", "requester_id", "requester__country", "receiver_id",
+            "receiver__country", "created_at",
+        )
+    )  # fmt: skip
+    countries: dict[str, str] = {}
+    for broker_id, broker_name, broker_country, requester_id, a_country, receiver_id, b_country, created_at in rows:
         names.setdefault(f"org:{broker_id}", broker_name)
+        countries.update(
+            {f"org:{broker_id}": broker_country, f"org:{requester_id}": a_country, f"org:{receiver_id}": b_country}
+        )
         introductions.append(
             Introduction(
                 introducer=f"org:{broker_id}",
@@ -394,7 +402,25 @@ def patterns_summary(data: Inputs, report: PeriodReport) -> dict[str, Any]:
             )
         )
     outcomes = introductions_followed(introductions, data.ties, data.starts, max_participants=cap, period=period)
+    # Introductions are directed ties (a → intermediary → b): Gould and Fernandez's five roles.
+    made = [i for i in introductions if period.contains(i.date)]
+    arcs = [(i.a, i.introducer) for i in made] + [(i.introducer, i.b) for i in made]
+    nodes = sorted({n for arc in arcs for n in arc})
+    directed = brokerage_directed(nodes, {n: group_of(countries.get(n)) for n in nodes}, arcs)
+    introducers = sorted({i.introducer for i in made}, key=lambda v: (-directed.observed[v].total, v))
     return {
+        "introduction_brokerage": {
+            "introductions": len(made),
+            "density": directed.density,
+            "introducers": [
+                {
+                    **named([v])[0],
+                    "observed": {role: getattr(directed.observed[v], role) for role in DIRECTED_ROLES},
+                    "expected": {role: getattr(directed.expected[v], role) for role in DIRECTED_ROLES},
+                }
+                for v in introducers[:PATTERN_OCCURRENCES]
+            ],
+        },
         "dyad_adds_third": {
             "count": len(dyads),
             "first": [
@@ -417,6 +443,7 @@ def patterns_summary(data: Inputs, report: PeriodReport) -> dict[str, Any]:
                     "ambassador": named([a.ambassador])[0],
                     "partner": named([a.partner])[0],
                     "introduced": a.count,
+                    "introduced_organisations": named(a.introduced),
                     "projects": list(a.projects),
                     "first_date": a.first_date.isoformat(),
                 }

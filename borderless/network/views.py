@@ -17,15 +17,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from borderless.contacts.models import ContactRequest
-from borderless.core.network import Introduction, Period, dyads_adding_a_third, introductions_that_became_projects
-from borderless.core.network import ambassadors as find_ambassadors
 from borderless.core.network.patterns import PATTERN_TITLES, pattern_definition
 from borderless.i18n.translation import translate
 from borderless.jobs.models import Job, JobState
@@ -33,7 +30,7 @@ from borderless.jobs.models import Job, JobState
 from . import display
 from .access import can_import_projects, can_use_monitor
 from .charts import bar_chart
-from .figures import current_run, inputs_read
+from .figures import PATTERN_OCCURRENCES, current_run
 from .forms import GraphForm, ImportForm, MapForm, OrganisationsForm, PeriodForm, regions_of
 from .import_jobs import cordis_import_start, sheet_import_start
 from .models import NetworkRun, PeriodFigures, Project
@@ -51,7 +48,6 @@ from .subgraph import Subgraph, component_network, ego_network, region_network
 from .tasks import FIGURES_KIND, figures_start
 
 PAGE_SIZE = 50
-PATTERNS_SHOWN = 50
 CANDIDATES = 20
 EXPORT_FORMATS = ("gexf", "graphml", "nodes.csv", "ties.csv")
 
@@ -404,17 +400,6 @@ def graph_data(request: HttpRequest) -> HttpResponse:
 # --- patterns --------------------------------------------------------------------------------------------
 
 
-def _introductions() -> list[Introduction]:
-    rows = ContactRequest.objects.filter(
-        kind=ContactRequest.Kind.INTRODUCTION, state=ContactRequest.State.ACCEPTED, broker__isnull=False
-    ).values_list("broker_id", "requester_id", "receiver_id", "created_at")
-    return [
-        Introduction(introducer=f"org:{b}", a=f"org:{a}", b=f"org:{r}", date=timezone.localdate(at))
-        for b, a, r, at in rows
-        if a != r
-    ]
-
-
 @require_safe
 @_monitor_view()
 def patterns(request: HttpRequest) -> HttpResponse:
@@ -424,8 +409,9 @@ def patterns(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None, run=run)
     chosen = _chosen(run, form)
     sections: list[dict[str, Any]] = []
+    skipped = ""
     if chosen is not None:
-        sections = _patterns_of(run, Period(chosen.first_year, chosen.last_year, chosen.kind))  # type: ignore[arg-type]
+        sections, skipped = _patterns_of(chosen)
     return render(
         request,
         "network/patterns.html",
@@ -435,100 +421,139 @@ def patterns(request: HttpRequest) -> HttpResponse:
             "form": form,
             "period": chosen,
             "sections": sections,
-            "shown_max": PATTERNS_SHOWN,
+            "skipped": skipped,
+            "shown_max": PATTERN_OCCURRENCES,
             "provenance": display.provenance(run),
         },
     )
 
 
-def _patterns_of(run: NetworkRun, period: Period) -> list[dict[str, Any]]:
-    """The three patterns of the period, the first PATTERNS_SHOWN of each, with names as they may be shown."""
-    data = inputs_read()
-    cap = run.max_participants
-    dyads = dyads_adding_a_third(data.ties, data.starts, data.countries, max_participants=cap, period=period)
-    envoys = find_ambassadors(data.ties, data.starts, data.countries, max_participants=cap, period=period)
-    intros = introductions_that_became_projects(
-        _introductions(), data.ties, data.starts, max_participants=cap, period=period
-    )
-    dyads_shown, envoys_shown, intros_shown = (
-        dyads[:PATTERNS_SHOWN],
-        envoys[:PATTERNS_SHOWN],
-        intros.projects[:PATTERNS_SHOWN],
-    )
-    nodes = {n for d in dyads_shown for n in (*d.pair, *d.third_partners)}
-    nodes |= {n for a in envoys_shown for n in (a.ambassador, a.partner, *a.introduced)}
-    nodes |= {n for i in intros_shown for n in (i.introducer, i.a, i.b)}
-    shown = nodes_shown(nodes=((n, data.names.get(n, n), "") for n in nodes))
-    project_keys = {d.later_project for d in dyads_shown} | {d.first_project for d in dyads_shown}
-    project_keys |= {p for a in envoys_shown for p in a.projects} | {i.project for i in intros_shown}
+ROLE_HEADERS = {
+    "coordinator": gettext_lazy("Coordinator"),
+    "itinerant": gettext_lazy("Itinerant"),
+    "gatekeeper": gettext_lazy("Gatekeeper"),
+    "representative": gettext_lazy("Representative"),
+    "liaison": gettext_lazy("Liaison"),
+}
+
+
+def _patterns_of(period: PeriodFigures) -> tuple[list[dict[str, Any]], str]:
+    """The patterns the computation stored for the period (see `figures.patterns_summary`), with names
+    as they may be shown; and why there are none, where the computation skipped them."""
+    stored = period.report.get("patterns") or {}
+    if stored.get("skipped"):
+        return [], gettext(stored.get("reason", ""))
+    dyads = stored.get("dyad_adds_third", {})
+    envoys = stored.get("ambassador", {})
+    intros = stored.get("introduction_became_project", {})
+    brokers = stored.get("introduction_brokerage", {})
+    people: dict[str, str] = {}
+
+    def collect(items) -> None:
+        for item in items:
+            people.setdefault(item["organisation"], item["name"])
+
+    for d in dyads.get("first", []):
+        collect([*d["pair"], *d["third_partners"]])
+    for e in envoys.get("first", []):
+        collect([e["ambassador"], e["partner"], *e.get("introduced_organisations", [])])
+    for i in intros.get("first", []):
+        collect([i["introducer"], *i["pair"]])
+    collect(brokers.get("introducers", []))
+    shown = nodes_shown(nodes=((node, label, "") for node, label in people.items()))
+    project_keys = {d["first_project"] for d in dyads.get("first", [])} | {
+        d["later_project"] for d in dyads.get("first", [])
+    }
+    project_keys |= {p for e in envoys.get("first", []) for p in e["projects"]}
+    project_keys |= {i["project"] for i in intros.get("first", [])}
     titles = {
         str(pk): acronym or title
-        for pk, acronym, title in Project.objects.filter(pk__in=[int(k) for k in project_keys]).values_list(
-            "pk", "acronym", "title"
-        )
+        for pk, acronym, title in Project.objects.filter(
+            pk__in=[int(k) for k in project_keys if str(k).isdigit()]
+        ).values_list("pk", "acronym", "title")
     }
 
-    def name(node: str) -> str:
-        return shown[node].label
-
     def names(items) -> str:
-        return ", ".join(name(n) for n in items)
+        return ", ".join(shown[item["organisation"]].label for item in items)
 
-    def day(value: datetime.date) -> str:
-        return date_format(value, "SHORT_DATE_FORMAT")
+    def day(value: str) -> str:
+        return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
 
-    return [
+    sections = [
         {
             "code": "dyad_adds_third",
             "title": translate(PATTERN_TITLES["dyad_adds_third"]),
             "definition": translate(pattern_definition("dyad_adds_third")),
-            "count": len(dyads),
+            "count": dyads.get("count", 0),
             "headers": [_("Pair"), _("Together since"), _("Later project"), _("Started"), _("New partners")],
             "rows": [
                 [
-                    names(d.pair),
-                    titles.get(d.first_project, "–"),
-                    titles.get(d.later_project, "–"),
-                    day(d.date),
-                    names(d.third_partners),
+                    names(d["pair"]),
+                    titles.get(str(d["first_project"]), "–"),
+                    titles.get(str(d["later_project"]), "–"),
+                    day(d["date"]),
+                    names(d["third_partners"]),
                 ]
-                for d in dyads_shown
+                for d in dyads.get("first", [])
             ],
         },
         {
             "code": "ambassador",
             "title": translate(PATTERN_TITLES["ambassador"]),
             "definition": translate(pattern_definition("ambassador")),
-            "count": len(envoys),
+            "count": envoys.get("count", 0),
             "headers": [_("Ambassador"), _("Partner across the border"), _("Organisations introduced"), _("Projects")],
             "rows": [
                 [
-                    name(a.ambassador),
-                    name(a.partner),
-                    names(a.introduced),
-                    ", ".join(titles.get(p, "–") for p in a.projects),
+                    names([e["ambassador"]]),
+                    names([e["partner"]]),
+                    names(e.get("introduced_organisations", [])),
+                    ", ".join(titles.get(str(p), "–") for p in e["projects"]),
                 ]
-                for a in envoys_shown
+                for e in envoys.get("first", [])
             ],
         },
         {
             "code": "introduction_became_project",
             "title": translate(PATTERN_TITLES["introduction_became_project"]),
             "definition": translate(pattern_definition("introduction_became_project")),
-            "count": len(intros.projects),
+            "count": intros.get("count", 0),
             "headers": [_("Introduced by"), _("Organisations"), _("Introduced on"), _("Project"), _("Days later")],
             "rows": [
                 [
-                    name(i.introducer),
-                    names((i.a, i.b)),
-                    day(i.introduced_on),
-                    titles.get(i.project, "–"),
-                    display.num(i.days),
+                    names([i["introducer"]]),
+                    names(i["pair"]),
+                    day(i["introduced_on"]),
+                    titles.get(str(i["project"]), "–"),
+                    display.num(i["days"]),
                 ]
-                for i in intros_shown
+                for i in intros.get("first", [])
+            ],
+        },
+        {
+            "code": "introduction_brokerage",
+            "title": _("Intermediaries as brokers of their introductions"),
+            "definition": _(
+                "An introduction is a directed tie: from the organisation introduced, through the "
+                "intermediary, to the one it is introduced to. Gould and Fernandez's five roles count them, "
+                "gatekeeper and representative apart; each count is shown with the count expected by chance "
+                "(in brackets) for a network of that size and density."
+            ),
+            "count": brokers.get("introductions", 0),
+            "headers": [_("Intermediary"), *[str(label) for label in ROLE_HEADERS.values()]],
+            "rows": [
+                [
+                    names([b]),
+                    *[
+                        f"{display.num(b['observed'][role])} ({display.num(b['expected'][role], 2)})"
+                        for role in ROLE_HEADERS
+                    ],
+                ]
+                for b in brokers.get("introducers", [])
             ],
         },
     ]
+    return sections, ""
 
 
 # --- import ----------------------------------------------------------------------------------------------

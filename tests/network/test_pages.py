@@ -279,12 +279,15 @@ def test_map_values_suppress_regions_of_fewer_than_five(client, analyst, network
 
 def test_patterns_are_listed_for_the_period_without_anonymous_names(client, analyst, network):
     client.force_login(analyst)
-    response = get(client, "patterns", period="2016")
+    response = get(client, "patterns", period="2014-2020")
     sections = {s["code"]: s for s in response.context["sections"]}
-    assert set(sections) == {"dyad_adds_third", "ambassador", "introduction_became_project"}
+    assert set(sections) == {"dyad_adds_third", "ambassador", "introduction_became_project", "introduction_brokerage"}
     html = response.content.decode()
     assert "A pair adds a third partner" in html and "Verborgen" not in html
     assert sections["introduction_became_project"]["count"] == 0
+    # Read from the stored computation, not found on the request; a single year has none, and says why.
+    year = get(client, "patterns", period="2016")
+    assert year.context["sections"] == [] and "Patterns are listed per programme period." in year.content.decode()
 
 
 # --- import ------------------------------------------------------------------------------------------------

@@ -36,6 +36,15 @@ def test_a_period_stores_its_patterns_with_introductions_that_became_projects(mo
     became = patterns["introduction_became_project"]
     assert became["count"] == 1 and became["introducers"][0]["name"] == "Hub Twente"
     assert "reason" in run.periods.filter(kind="year").first().report["patterns"]
+    # The introduction is a directed tie Enschede → Hub Twente → Bocholt: the Dutch hub brings a Dutch
+    # firm to a German one, and so represents its own side (Gould and Fernandez's representative).
+    brokerage = patterns["introduction_brokerage"]
+    assert brokerage["introductions"] == 1
+    (hub_roles,) = brokerage["introducers"]
+    assert hub_roles["name"] == "Hub Twente"
+    assert hub_roles["observed"] == {
+        "coordinator": 0, "itinerant": 0, "gatekeeper": 0, "representative": 1, "liaison": 0,
+    }  # fmt: skip
 
     monkeypatch.setattr(figures, "PATTERNS_MAX_PARTICIPATIONS", 2)
     big = figures.figures_compute().periods.get(kind="programme", first_year=2014).report["patterns"]
