@@ -25,6 +25,10 @@ from .signals import participations_bulk_written
 SOURCE_CORDIS = "cordis"
 
 UNKNOWN_PROJECT = _("Project %(id)s is not in the project file.")
+SAME_ORGANISATION = _(
+    "PIC %(pic)s and PIC %(other)s of project %(project)s are both the platform's organisation %(name)s; "
+    "an organisation takes part in a project once. Correct the PIC or the VAT number of one of them."
+)
 
 PROGRAMMES = {"H2020": Programme.H2020, "HORIZON": Programme.HORIZON_EUROPE, "HE": Programme.HORIZON_EUROPE}
 
@@ -275,6 +279,26 @@ def _stored(ids: set[str]) -> tuple[dict[str, dict[str, Any]], dict[int, dict[st
     return projects, participations
 
 
+def _one_organisation_twice(
+    by_project: dict[str, dict[str, cordis.ParticipationRecord]], matches: dict[str, _Known | None]
+) -> list[RowProblem]:
+    """Two PICs of one project that match the same organisation of the platform (a shared VAT number,
+    say): an organisation takes part in a project once, so the rows are reported, not guessed between."""
+    problems = []
+    for project_id, parts in by_project.items():
+        first: dict[int, str] = {}
+        for pic in parts:
+            known = matches.get(pic)
+            if known is None:
+                continue
+            if known.pk in first:
+                message = SAME_ORGANISATION.bind(pic=pic, other=first[known.pk], project=project_id, name=known.name)
+                problems.append(RowProblem("organisation", None, "organisationID", message))
+            else:
+                first[known.pk] = pic
+    return problems
+
+
 def _plan_and_write(
     result: CordisImport,
     projects: tuple[cordis.ProjectRecord, ...],
@@ -287,6 +311,9 @@ def _plan_and_write(
     by_project: dict[str, dict[str, cordis.ParticipationRecord]] = {}
     for part in participations:
         by_project.setdefault(part.project_id, {})[part.organisation_id] = part
+    result.problems += _one_organisation_twice(by_project, matches)
+    if not result.ok:
+        return
     existing, current_participations = _stored({record.id for record in projects})
     new: list[NewProject] = []
     changed: list[tuple[int, dict[str, Any], dict[str, dict[str, Any]]]] = []

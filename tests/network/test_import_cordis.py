@@ -144,3 +144,14 @@ def test_files_with_a_byte_order_mark_and_crlf_import_the_same():
     assert code == 0
     assert "0 new, 0 updated" in out
     assert snapshot() == before
+
+
+def test_two_pics_of_one_project_that_are_one_organisation_import_nothing_and_say_why():
+    """A shared VAT number makes two participants one platform organisation: reported, not guessed."""
+    twente = make_org("Twente University", kind="knowledge", town_name="Enschede", country="NL")
+    Organisation.objects.filter(pk=twente.pk).update(pic="999974202", vat_number="NL001234567B01")
+    code, _out, err = run()
+    assert code == 1
+    assert "PIC 999974202 and PIC 999974101 of project 101070123 are both the platform's organisation" in err
+    assert "organization.csv, column organisationID" in err
+    assert Project.objects.count() == 0 and Participation.objects.count() == 0
