@@ -67,6 +67,7 @@ demo: db
 	$(BIN)/python manage.py load_taxonomy
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py load_instruments
+	$(BIN)/python manage.py compute_network --sync --reason manual
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
