@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from borderless.jobs.models import Job
 from borderless.network.models import Participation, Programme, Project, Role
 from borderless.organisations.models import Organisation
 from tests.conftest import make_org
@@ -70,12 +71,15 @@ def test_dry_run_previews_and_writes_nothing():
 
 def test_importing_the_same_files_twice_changes_nothing():
     make_org("Universiteit Twente", kind="knowledge", town_name="Enschede", country="NL")
-    assert run()[0] == 0
+    code, out, _err = run()
+    assert code == 0 and "computed again" in out
     before = snapshot()
     code, out, _err = run()
     assert code == 0
     assert "Projects: 0 new, 0 updated, 3 unchanged." in out
     assert snapshot() == before
+    assert "computed again" not in out  # nothing changed: the figures stand, no new computation
+    assert Job.objects.filter(kind="network-figures").count() == 1
 
 
 @pytest.mark.parametrize(
