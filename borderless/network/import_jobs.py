@@ -8,6 +8,9 @@ writing; a real import that wrote something queues a new computation of the figu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 
@@ -91,6 +94,34 @@ def _finish(job, *, preview: bool, written: bool, params: dict) -> None:
     job.finish(summary=DONE, params=params, url_name="jobs:detail", url_args=[figures.pk])
 
 
+def _conclude(job, result, *, preview: bool, file_label: Callable[[Any], str]) -> None:
+    """End an import job: its problems as the refusal's report (file and line, column, message in the
+    starter's language), else its counts, and a new computation when something changed."""
+    if not result.ok:
+        raise _refused(
+            [
+                {
+                    "line": f"{file_label(p)} {p.line}" if p.line else file_label(p),
+                    "column": p.column or "",
+                    "message": translate(p.message),
+                }
+                for p in result.problems
+            ]
+        )
+    _finish(
+        job,
+        preview=preview,
+        written=result.changed,
+        params={
+            "new": result.projects_new,
+            "updated": result.projects_updated,
+            "unchanged": result.projects_unchanged,
+            "matched": result.organisations_matched,
+            "unmatched": result.organisations_new,
+        },
+    )
+
+
 @task()
 def cordis_import_task(*, job_id: int, files: dict[str, str], preview: bool) -> None:
     try:
@@ -101,30 +132,8 @@ def cordis_import_task(*, job_id: int, files: dict[str, str], preview: bool) -> 
                 organisations_data=_read(files["organisations"]),
                 dry_run=preview,
             )
-            if not result.ok:
-                label = {"project": gettext(FILE_PROJECTS), "organisation": gettext(FILE_ORGANISATIONS)}
-                raise _refused(
-                    [
-                        {
-                            "line": f"{label.get(p.file, p.file)} {p.line}" if p.line else label.get(p.file, p.file),
-                            "column": p.column or "",
-                            "message": translate(p.message),
-                        }
-                        for p in result.problems
-                    ]
-                )
-            _finish(
-                job,
-                preview=preview,
-                written=result.written and bool(result.projects_new or result.projects_updated),
-                params={
-                    "new": result.projects_new,
-                    "updated": result.projects_updated,
-                    "unchanged": result.projects_unchanged,
-                    "matched": result.organisations_matched,
-                    "unmatched": result.organisations_new,
-                },
-            )
+            label = {"project": gettext(FILE_PROJECTS), "organisation": gettext(FILE_ORGANISATIONS)}
+            _conclude(job, result, preview=preview, file_label=lambda problem: label.get(problem.file, problem.file))
     finally:
         for name in files.values():
             job_file_delete(name=name)
@@ -138,28 +147,6 @@ def sheet_import_task(*, job_id: int, file_name: str, original_name: str, previe
             result = projects_sheet_import(
                 data=_read(file_name), source=sheet_source_of_file(original_name), dry_run=preview
             )
-            if not result.ok:
-                raise _refused(
-                    [
-                        {
-                            "line": f"{gettext(FILE_SHEET)} {p.line}" if p.line else gettext(FILE_SHEET),
-                            "column": p.column or "",
-                            "message": translate(p.message),
-                        }
-                        for p in result.problems
-                    ]
-                )
-            _finish(
-                job,
-                preview=preview,
-                written=result.written and bool(result.projects_new or result.projects_updated),
-                params={
-                    "new": result.projects_new,
-                    "updated": result.projects_updated,
-                    "unchanged": result.projects_unchanged,
-                    "matched": result.organisations_matched,
-                    "unmatched": result.organisations_new,
-                },
-            )
+            _conclude(job, result, preview=preview, file_label=lambda _problem: gettext(FILE_SHEET))
     finally:
         job_file_delete(name=file_name)

@@ -86,6 +86,11 @@ class CordisImport:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def changed(self) -> bool:
+        """Written, and something was new or different: the network's figures are due again."""
+        return self.written and bool(self.projects_new or self.projects_updated)
+
 
 def _problems(kind: str, problems: tuple[cordis.Problem, ...]) -> list[RowProblem]:
     return [RowProblem(kind, p.line, p.column, p.message) for p in problems]

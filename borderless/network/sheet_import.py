@@ -108,6 +108,11 @@ class SheetImport:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def changed(self) -> bool:
+        """Written, and something was new or different: the network's figures are due again."""
+        return self.written and bool(self.projects_new or self.projects_updated)
+
 
 def _vat(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text).upper()

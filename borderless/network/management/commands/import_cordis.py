@@ -43,7 +43,7 @@ class Command(BaseCommand):
             self.stderr.write(_("Nothing was imported: correct the files and import them again."))
             raise SystemExit(1)
         self._summary(result)
-        if result.written and (result.projects_new or result.projects_updated):  # unchanged data: figures stand
+        if result.changed:  # unchanged data: the figures stand
             job = figures_start(reason="import")
             self.stdout.write(figures_queued_line(job_id=job.pk))
 
