@@ -15,6 +15,7 @@ from borderless.core.network.texts import PHASE_TITLES
 from borderless.i18n.translation import translate
 from borderless.organisations.models import Organisation
 
+from .display import sources_text
 from .exports import node_is_anonymous
 from .figures import current_run
 from .models import NetworkRun, OrganisationFigures
@@ -43,6 +44,7 @@ class OwnNetwork:
     partners: list[str]  # names, for the latest period
     anonymous_partners: int
     partners_truncated: bool
+    sources: str  # the data the figures come from, with their project counts
 
 
 def my_network(*, organisation: Organisation) -> OwnNetwork | None:
@@ -97,4 +99,5 @@ def _own_network(run: NetworkRun, rows: list[OrganisationFigures]) -> OwnNetwork
         partners=named,
         anonymous_partners=len(others) - len(named),
         partners_truncated=bool(ego and ego.truncated),
+        sources=sources_text(run),
     )

@@ -20,6 +20,7 @@ def test_a_member_sees_their_organisations_phase_and_partners_but_no_anonymous_n
     assert "Bocholt Werke" in page and "Enschede Firma 1" in page
     assert "Stille Sensoren" not in page
     assert reverse("network:graph") not in page  # the graph page is for analysts only
+    assert ("Source: test: " in page or "Bron: test: " in page) and "participants." in page  # source and rule
 
 
 def test_an_analyst_member_gets_a_link_to_the_graph_page(client, charlie):
